@@ -1,0 +1,139 @@
+"""Reading answers files (YAML or JSON) into validated answers, with clean one-line errors.
+
+An answers file is a mapping of question ids to answers. The key ``meta`` is reserved for
+optional metadata (client, consultant, description, started, updated, and ``notes``: question
+id -> the consultant's free text), so a saved consultation session is a valid answers file.
+Every check that can be done before parsing is (size first), and every error names the file
+and, where it can, the line.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from expert.catalog import load_catalog
+from expert.errors import InputError
+
+MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one
+META_KEY = "meta"
+META_TEXT_FIELDS = ("client", "consultant", "description", "started", "updated", "status")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise InputError(f"line {key_node.start_mark.line + 1}: duplicate key '{key}'")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _reject_duplicate_json_keys(pairs):
+    keys = [k for k, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise InputError(f"duplicate key '{key}'")
+    return dict(pairs)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where a top-level key is written, for error messages."""
+    match = re.search(rf"(?m)^[ \t{{,]*[\"']?{re.escape(str(key))}[\"']?\s*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text, refusing missing, oversized, non-UTF-8 and empty files before parsing."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", where=str(path))
+    if not path.is_file():
+        raise InputError("not a regular file", where=str(path))
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=str(path))
+    try:
+        text = path.read_bytes()[:max_bytes + 1].decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text (byte {err.start})", where=str(path)) from None
+    if not text.strip():
+        raise InputError("file is empty", where=str(path))
+    return text
+
+
+def parse_mapping(text: str, where: str, json_format: bool) -> dict:
+    """Parse YAML or JSON text whose top level must be a mapping."""
+    try:
+        if json_format:
+            data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+        else:
+            data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except json.JSONDecodeError as err:
+        raise InputError(f"line {err.lineno}: malformed JSON: {err.msg}", where=where) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise InputError(f"{line}malformed YAML: {err.problem or err.context}", where=where) from None
+    except yaml.YAMLError as err:
+        raise InputError(f"malformed YAML: {err}", where=where) from None
+    except InputError as err:
+        raise InputError(str(err), where=where) from None
+    except RecursionError:
+        raise InputError("nested too deeply", where=where) from None
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else f"a {type(data).__name__}"
+        raise InputError(f"the top level must be a mapping of question ids to answers, found {found}",
+                         where=where)
+    return data
+
+
+def _clean_meta(meta, where: str) -> dict:
+    if not isinstance(meta, dict):
+        raise InputError(f"'{META_KEY}' must be a mapping", where=where)
+    clean = {}
+    for key in META_TEXT_FIELDS:
+        if meta.get(key) is not None:
+            clean[key] = str(meta[key])
+    notes = meta.get("notes") or {}
+    if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
+        raise InputError(f"'{META_KEY}.notes' must map question ids to text", where=where)
+    catalog = load_catalog()
+    for qid in notes:
+        if qid not in catalog:
+            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(qid)}", where=where)
+    if notes:
+        clean["notes"] = {str(k): v for k, v in notes.items()}
+    return clean
+
+
+def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]:
+    """Split off metadata and validate every answer. Returns (answers, meta)."""
+    raw = dict(raw)
+    meta = _clean_meta(raw.pop(META_KEY, None) or {}, where)
+    catalog = load_catalog()
+    answers = {}
+    for qid, value in raw.items():
+        line = _line_of(text, qid) if text else None
+        at = f"{where}: line {line}" if line else where
+        if not isinstance(qid, str) or qid not in catalog:
+            raise InputError(catalog.unknown_message(qid), where=at)
+        try:
+            answers[qid] = catalog.get(qid).validate(value)
+        except InputError as err:
+            raise InputError(str(err), where=at) from None
+    return {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}, meta
+
+
+def load_answers(path: str | Path) -> tuple[dict, dict]:
+    """Read, parse and validate an answers file. Returns (answers, meta)."""
+    where = str(path)
+    text = read_text(path)
+    is_json = Path(path).suffix.lower() == ".json" or text.lstrip().startswith("{")
+    return validate_answers(parse_mapping(text, where, is_json), where, text)

@@ -1,0 +1,156 @@
+"""The question catalog: what can be asked, in which type, and what counts as a valid answer.
+
+The questions themselves are data (``data/questions/*.yaml``, one file per topic, read in file
+name order); this module only loads them and validates answers against them.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from expert.errors import InputError
+
+QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
+TYPES = ("yes_no", "choice", "number")
+UNKNOWN = "unknown"
+_YES = {"yes", "y", "true"}
+_NO = {"no", "n", "false"}
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    type: str
+    source: str
+    topic: str
+    help: str = ""
+    example: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (choice id, label), in the order shown
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+    integer: bool = False
+
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.choices)
+
+    def label(self, value) -> str:
+        """The human wording of a normalised answer value."""
+        if self.type == "choice":
+            return dict(self.choices).get(value, str(value))
+        if self.type == "number":
+            text = f"{value:g}" if isinstance(value, float) else str(value)
+            return f"{text} {self.unit}".strip()
+        return str(value)
+
+    def expects(self) -> str:
+        """What a valid answer looks like, for error messages and prompts."""
+        if self.type == "yes_no":
+            return "yes or no"
+        if self.type == "choice":
+            return "one of " + ", ".join(self.choice_ids)
+        kind = "a whole number" if self.integer else "a number"
+        return f"{kind} from {self.min:g} to {self.max:g}" + (f" ({self.unit})" if self.unit else "")
+
+    def validate(self, value):
+        """Normalise a typed value (from YAML/JSON). None means unknown. Raises InputError."""
+        if value is None or (isinstance(value, str) and value.strip().lower() == UNKNOWN):
+            return None
+        if self.type == "yes_no":
+            if isinstance(value, bool):
+                return "yes" if value else "no"
+            if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+                return "yes" if value.strip().lower() in _YES else "no"
+        elif self.type == "choice":
+            if isinstance(value, str) and value.strip() in self.choice_ids:
+                return value.strip()
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if value != value or (self.integer and value != int(value)):  # NaN, or 2.5 people
+                raise self._wrong(value)
+            if not self.min <= value <= self.max:
+                raise InputError(f"{value:g} is out of range for '{self.id}': expected {self.expects()}")
+            return int(value) if self.integer else value
+        raise self._wrong(value)
+
+    def parse_text(self, text: str):
+        """Normalise an answer typed as text (prompt, CSV cell). Choices also take their number."""
+        text = text.strip()
+        if not text or text.lower() == UNKNOWN:
+            return None
+        if self.type == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
+            return self.choices[int(text) - 1][0]
+        if self.type == "number":
+            try:
+                number = float(text.replace(",", "")) if not text.lstrip("-").isdigit() else int(text)
+            except ValueError:
+                raise self._wrong(text) from None
+            return self.validate(number)
+        return self.validate(text)
+
+    def _wrong(self, value) -> InputError:
+        shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
+        return InputError(f"invalid answer {shown} for '{self.id}': expected {self.expects()}")
+
+
+class Catalog:
+    def __init__(self, questions: list[Question]):
+        self.questions = {q.id: q for q in questions}
+
+    def __iter__(self):
+        return iter(self.questions.values())
+
+    def __contains__(self, qid) -> bool:
+        return qid in self.questions
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def get(self, qid: str) -> Question:
+        try:
+            return self.questions[qid]
+        except KeyError:
+            raise InputError(self.unknown_message(qid)) from None
+
+    def unknown_message(self, qid) -> str:
+        close = difflib.get_close_matches(str(qid), self.questions, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (see 'ccadvisor questions')"
+        return f"unknown question id '{qid}'{hint}"
+
+    def validate(self, answers: dict) -> dict:
+        """Normalise a whole answers mapping; unknown answers are dropped; keeps catalog order."""
+        clean = {}
+        for qid, value in answers.items():
+            normalised = self.get(qid).validate(value)
+            if normalised is not None:
+                clean[qid] = normalised
+        return {qid: clean[qid] for qid in self.questions if qid in clean}
+
+
+def _question(raw: dict, topic: str, where: str) -> Question:
+    qtype = raw.get("type")
+    if qtype not in TYPES:
+        raise ValueError(f"{where}: question {raw.get('id')!r} has type {qtype!r}")
+    choices = tuple((str(k), str(v)) for k, v in (raw.get("choices") or {}).items())
+    fields = {k: raw[k] for k in ("help", "example", "min", "max", "unit", "integer") if k in raw}
+    return Question(id=raw["id"], text=raw["text"].strip(), type=qtype, source=raw["source"],
+                    topic=topic, choices=choices, **fields)
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    questions = []
+    for path in sorted(QUESTIONS_DIR.glob("*.yaml")):
+        topic = path.stem.partition("_")[2] or path.stem
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            questions.append(_question(raw, topic, path.name))
+    ids = [q.id for q in questions]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"duplicate question ids in {QUESTIONS_DIR}: {duplicated}")
+    return Catalog(questions)

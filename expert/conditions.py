@@ -1,0 +1,88 @@
+"""Reading a rule's experta patterns back as plain conditions.
+
+Every explanation - the rules listing, why, why-not, the consultation's choice of the next
+question, kb check - goes through here, so a rule's conditions are never re-stated by hand.
+The pattern forms a rule may use are deliberately few: a literal value, ``L(a) | L(b)``, and the
+readable ``Test`` constraints of expert.heuristic. Anything else is refused (``UnreadablePattern``)
+so kb check catches it instead of an explanation silently going wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from experta.fieldconstraint import L, ORFC
+
+from expert.heuristic import Test
+
+# The field that names what each kind of fact is about; the other fields are tested.
+SUBJECT_FIELD = {"Answer": "question", "Figure": "name", "Finding": "name", "Recommended": "option"}
+
+
+class UnreadablePattern(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldTest:
+    op: str          # "==", "in", ">=", "<"
+    expected: object
+    text: str        # "short_term", "one of medium, large", "at least 1000"
+    test: object = None
+
+    def holds(self, value) -> bool:
+        if self.op == "==":
+            return value == self.expected
+        if self.op == "in" and self.test is None:
+            return value in self.expected
+        return bool(self.test.match(value))
+
+
+@dataclass(frozen=True)
+class Condition:
+    fact: str                 # "Answer", "Figure", "Finding", "Recommended"
+    subject: str | None       # question id, figure name, finding name; None for Recommended
+    tests: tuple              # ((field, FieldTest), ...) for the remaining fields
+
+    @property
+    def value_test(self) -> FieldTest | None:
+        return dict(self.tests).get("value")
+
+    def holds(self, fact: dict) -> bool:
+        return all(field in fact and t.holds(fact[field]) for field, t in self.tests)
+
+
+def _field_test(value) -> FieldTest:
+    if isinstance(value, Test):
+        return FieldTest(op=value.op, expected=value.operand, text=value.text, test=value)
+    if isinstance(value, ORFC) and all(isinstance(v, L) for v in value):
+        values = tuple(v.value for v in value)
+        return FieldTest(op="in", expected=values, text="one of " + ", ".join(map(str, values)))
+    if isinstance(value, L):
+        return FieldTest(op="==", expected=value.value, text=str(value.value))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return FieldTest(op="==", expected=value, text=str(value))
+    raise UnreadablePattern(f"unsupported field constraint {value!r}")
+
+
+def condition_of(pattern) -> Condition:
+    kind = type(pattern).__name__
+    if kind not in SUBJECT_FIELD:
+        raise UnreadablePattern(f"unsupported pattern {pattern!r}")
+    fields = {k: v for k, v in pattern.items() if not str(k).startswith("__")}
+    subject_field = SUBJECT_FIELD[kind]
+    subject = None
+    if kind != "Recommended":
+        subject = fields.pop(subject_field, None)
+        if not isinstance(subject, str):
+            raise UnreadablePattern(f"{kind} pattern must name its {subject_field} literally")
+    tests = tuple((field, _field_test(value)) for field, value in sorted(fields.items()))
+    return Condition(fact=kind, subject=subject, tests=tests)
+
+
+def conditions_of(meta) -> tuple[Condition, ...]:
+    return tuple(condition_of(p) for p in meta.patterns)
+
+
+def questions_of(meta) -> tuple[str, ...]:
+    """The question ids a rule reads, in pattern order."""
+    return tuple(c.subject for c in conditions_of(meta) if c.fact == "Answer")

@@ -1,0 +1,132 @@
+"""The experta engine composed from rules/, with a firing recorder built into the engine.
+
+Two things experta does not give us and this module adds:
+
+* a record of every firing - rule id, the facts that matched (sorted by fact id, because
+  experta keeps an activation's facts in a set) and the facts the firing added - taken by the
+  agenda the moment it hands the next activation to ``run()``, not by print calls in rules;
+* a total order on the agenda. experta's DepthStrategy fires the newest facts first and leaves
+  two rules matching the same facts tied, the tie then falling to set and hash order. We fire the
+  oldest facts first (answers are declared in questionnaire order, so the chain reads in the
+  order a class would ask the questions; derived facts are newer, so chains follow the answers
+  they rest on) and break ties by the rule's position in the canonical rule order. The same
+  answers then fire the same chain under any PYTHONHASHSEED.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from experta import KnowledgeEngine
+from experta.agenda import Agenda
+from experta.strategies import DepthStrategy
+
+from expert.facts import Advice, Evidence, Finding
+from rules import RULESETS, all_rules, rule_index
+
+
+@dataclass
+class Firing:
+    """One rule firing: which rule, on which facts, adding which facts."""
+    step: int
+    rule: str
+    matched: list  # the matched facts, as plain dicts, in fact-id order
+    added: list = field(default_factory=list)
+
+
+def fact_as_dict(fact) -> dict:
+    """A fact as a plain dict with its class name, without experta's internal keys."""
+    return {"fact": type(fact).__name__,
+            **{k: v for k, v in fact.as_dict().items() if not str(k).startswith("__")}}
+
+
+class _CanonicalOrderStrategy(DepthStrategy):
+    """Salience first, then the oldest facts, then the rule's canonical position."""
+
+    def __init__(self):
+        super().__init__()
+        self._position = {meta.id: i for i, meta in enumerate(all_rules())}
+
+    def get_key(self, activation):
+        # The agenda pops its largest key first, so older facts and earlier rules are negated.
+        facts = [-fact_id for fact_id in sorted(f["__factid__"] for f in activation.facts)]
+        return (activation.rule.salience, facts, -self._position[activation.rule.__name__])
+
+
+class _RecordingAgenda(Agenda):
+    """An Agenda that tells its engine which activation is about to fire."""
+
+    def __init__(self, engine):
+        super().__init__()
+        self._engine = engine
+
+    def get_next(self):
+        if self.activations and not self._engine._before_firing(self.activations):
+            return None  # the step listener asked to stop here
+        activation = super().get_next()
+        if activation is not None:
+            self._engine._record(activation)
+        return activation
+
+
+class AdvisorEngine(KnowledgeEngine, *RULESETS):
+    """The knowledge engine. Knows nothing of terminals: listeners are plain callables.
+
+    ``before_firing(engine, agenda)``, if given, is called before each firing with the waiting
+    activations (next to fire first); returning False stops the run there (step mode).
+    ``on_firing(firing)`` is called after each firing has added its facts (trace mode).
+    """
+
+    def __init__(self, before_firing=None, on_firing=None):
+        self.before_firing = before_firing
+        self.on_firing = on_firing
+        self.firings: list[Firing] = []
+        super().__init__()
+        self.strategy = _CanonicalOrderStrategy()
+
+    # experta's reset() assigns a fresh Agenda; the property swaps in the recording one.
+    @property
+    def agenda(self):
+        return self._agenda
+
+    @agenda.setter
+    def agenda(self, _fresh):
+        self._agenda = _RecordingAgenda(self)
+
+    def reset(self, **kwargs):
+        self.firings = []
+        super().reset(**kwargs)
+
+    def _before_firing(self, activations) -> bool:
+        if self.before_firing is None:
+            return True
+        return self.before_firing(self, list(reversed(activations))) is not False
+
+    def _record(self, activation):
+        matched = sorted(activation.facts, key=lambda f: f["__factid__"])
+        self.firings.append(Firing(step=len(self.firings) + 1, rule=activation.rule.__name__,
+                                   matched=[fact_as_dict(f) for f in matched]))
+
+    def conclude(self, meta):
+        """The right-hand side every heuristic shares: declare what its metadata concludes."""
+        facts = [Evidence(option=option, weight=weight, rule=meta.id)
+                 for option, weight in meta.evidence]
+        facts += [Advice(item=item, rule=meta.id) for item in meta.advice]
+        # A finding is one fact however many rules reach it, so rules chaining on it fire once.
+        facts += [Finding(name=name) for name in meta.finds]
+        firing = self.firings[-1]
+        for fact in facts:
+            known = len(self.facts)
+            self.declare(fact)
+            if len(self.facts) > known:  # experta silently ignores a duplicate fact
+                firing.added.append(fact_as_dict(fact))
+        if self.on_firing is not None:
+            self.on_firing(firing)
+
+    def facts_of(self, fact_class) -> list:
+        """Facts of one class, in fact-id order."""
+        found = [f for f in self.facts.values() if isinstance(f, fact_class)]
+        return sorted(found, key=lambda f: f["__factid__"])
+
+    @staticmethod
+    def meta(rule_id: str):
+        return rule_index()[rule_id]

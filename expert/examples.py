@@ -1,0 +1,32 @@
+"""The bundled examples: answers files in data/examples/, each with a one-line description."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from expert.answers import load_answers
+from expert.errors import InputError
+
+EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
+
+
+def example_names() -> list[str]:
+    return sorted(p.stem for p in EXAMPLES_DIR.glob("*.yaml"))
+
+
+def example_path(name: str) -> Path:
+    path = EXAMPLES_DIR / f"{name}.yaml"
+    if name not in example_names():
+        close = difflib.get_close_matches(name, example_names(), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (see 'ccadvisor examples')"
+        raise InputError(f"unknown example '{name}'{hint}")
+    return path
+
+
+def load_example(name: str) -> tuple[dict, dict]:
+    return load_answers(example_path(name))
+
+
+def list_examples() -> list[tuple[str, str]]:
+    """(name, description) for every bundled example."""
+    return [(name, load_example(name)[1].get("description", "")) for name in example_names()]

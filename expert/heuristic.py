@@ -1,0 +1,112 @@
+"""How a rule is written: ``@heuristic(<experta patterns>, seed=..., quote=..., ...)``.
+
+A heuristic is one experta Rule whose left-hand side is the patterns given, and whose
+right-hand side is always the same: declare what the metadata says it concludes (evidence for or
+against options, advice items, findings). The decorated function only carries the rule's name and
+its docstring, so a rule module reads like a CLIPS rule base::
+
+    @heuristic(
+        Answer(question="period", value="short_term"),
+        seed=SEED_000, evidence={"outsource": 3},
+        quote="При краткосрочных задачах однозначно рекомендуется ...",
+        gloss="For short-term tasks an external partner is clearly recommended.",
+    )
+    def short_term_task_favours_outsourcing():
+        '''A short-term task goes to an outsourcer.
+
+        Seed 000: building, staffing and training an own centre is not worth it for ...'''
+
+Keeping conclusions as data (not code) and conditions as declarative patterns is what lets the
+explanation machinery (why, why-not, kb check, consultation) read every rule.
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+
+from experta import P, Rule
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    title: str
+    reason: str
+    seed: str
+    quote: str
+    gloss: str
+    patterns: tuple
+    evidence: tuple[tuple[str, int], ...] = ()
+    advice: tuple[str, ...] = ()
+    finds: tuple[str, ...] = ()
+    salience: int = 0
+    topic: str = field(default="", compare=False)
+
+    @property
+    def weight(self) -> int:
+        """The largest absolute evidence weight (0 for pure advice/finding rules)."""
+        return max((abs(w) for _, w in self.evidence), default=0)
+
+
+def heuristic(*patterns, seed: str, quote: str, gloss: str, evidence: dict | None = None,
+              advice: tuple | list = (), finds: tuple | list = (), salience: int = 0):
+    """Turn a docstring-only function into an experta Rule carrying a RuleMeta."""
+
+    def wrap(func) -> Rule:
+        doc = inspect.cleandoc(func.__doc__ or "")
+        title, _, reason = doc.partition("\n")
+        meta = RuleMeta(
+            id=func.__name__, title=title.strip(), reason=" ".join(reason.split()),
+            seed=seed, quote=quote, gloss=gloss, patterns=tuple(patterns),
+            evidence=tuple((evidence or {}).items()), advice=tuple(advice),
+            finds=tuple(finds), salience=salience,
+            topic=func.__module__.rpartition(".")[2],
+        )
+
+        def fire(engine, **_bindings):
+            engine.conclude(meta)
+
+        fire.__name__ = fire.__qualname__ = meta.id
+        fire.__doc__ = func.__doc__
+        rule = Rule(*patterns, salience=salience)(fire)
+        rule.meta = meta
+        return rule
+
+    return wrap
+
+
+def heuristics_of(ruleset) -> list[RuleMeta]:
+    """The RuleMeta of every heuristic a ruleset class defines, in the order written."""
+    return [v.meta for v in vars(ruleset).values() if isinstance(v, Rule) and hasattr(v, "meta")]
+
+
+class Test(P):
+    """A field constraint that can say what it tests: ``Test(fn, "at least 1000")``.
+
+    Plain ``P(lambda ...)`` would hide the condition from the explanations; this one carries the
+    words and the operator/operand so why-not can say "needed at least 1000, saw 300".
+    """
+
+    def __new__(cls, match, text: str, op: str = "", operand=None):
+        obj = super().__new__(cls, match)
+        obj.text, obj.op, obj.operand = text, op, operand
+        return obj
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"Test({self.text!r})"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def at_least(bound) -> Test:
+    return Test(lambda v: _is_number(v) and v >= bound, f"at least {bound}", ">=", bound)
+
+
+def below(bound) -> Test:
+    return Test(lambda v: _is_number(v) and v < bound, f"below {bound}", "<", bound)
+
+
+def one_of(*values) -> Test:
+    return Test(lambda v: v in values, "one of " + ", ".join(map(str, values)), "in", values)

@@ -1,0 +1,64 @@
+"""The rule base as data: what ``ccadvisor rules`` lists and knowledge_base.md is made from."""
+from __future__ import annotations
+
+from expert.catalog import load_catalog
+from expert.conditions import conditions_of
+from expert.options import load_options
+from rules import all_rules
+from rules.seeds import SEEDS
+
+
+def condition_row(condition) -> dict:
+    """A condition as data plus a compact formal form: ``call_load = calls_lost``."""
+    catalog = load_catalog()
+    row = {"fact": condition.fact, "subject": condition.subject}
+    value = condition.value_test
+    if condition.fact == "Answer":
+        question = catalog.questions.get(condition.subject)
+        row.update(op=value.op, expected=value.expected,
+                   question_text=question.text if question else "")
+        if question and question.type == "choice" and value.op == "==":
+            row["expected_label"] = question.label(value.expected)
+        row["formal"] = f"{condition.subject} {'=' if value.op == '==' else value.op} " + (
+            ", ".join(map(str, value.expected)) if value.op == "in" else str(value.expected))
+    elif condition.fact == "Figure":
+        row.update(op=value.op, expected=value.expected,
+                   formal=f"{condition.subject} {value.op} {value.expected}")
+    elif condition.fact == "Finding":
+        row["formal"] = f"finding {condition.subject}"
+    else:
+        option = dict(condition.tests)["option"]
+        row.update(op=option.op, expected=option.expected,
+                   formal="recommended " + (" or ".join(option.expected) if option.op == "in"
+                                            else str(option.expected)))
+    return row
+
+
+def rule_row(meta) -> dict:
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "reason": meta.reason,
+        "topic": meta.topic,
+        "source": meta.seed,
+        "quote": meta.quote,
+        "gloss": meta.gloss,
+        "weight": meta.weight,
+        "salience": meta.salience,
+        "conditions": [condition_row(c) for c in conditions_of(meta)],
+        "conclusion": {
+            "evidence": {option: weight for option, weight in meta.evidence},
+            "advice": list(meta.advice),
+            "findings": list(meta.finds),
+        },
+    }
+
+
+def rules_model() -> dict:
+    rows = [rule_row(meta) for meta in all_rules()]
+    topics = []
+    for row in rows:
+        if row["topic"] not in topics:
+            topics.append(row["topic"])
+    return {"rules": rows, "topics": topics, "seeds": list(SEEDS),
+            "options": [o.id for o in load_options().values()]}

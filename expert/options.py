@@ -1,0 +1,27 @@
+"""The five options (data/options.yaml). Their order is the tie-break order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+OPTIONS_FILE = Path(__file__).parent / "data" / "options.yaml"
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    summary: str
+
+
+@lru_cache(maxsize=1)
+def load_options() -> dict[str, Option]:
+    raw = yaml.safe_load(OPTIONS_FILE.read_text(encoding="utf-8"))
+    return {o["id"]: Option(**o) for o in raw}
+
+
+def option_ids() -> tuple[str, ...]:
+    return tuple(load_options())

@@ -14,7 +14,8 @@ from functools import lru_cache
 from expert.catalog import load_catalog
 from expert.decision import Decision, decide
 from expert.engine import AdvisorEngine, Firing
-from expert.facts import Advice, Answer, Evidence, Recommended
+from expert.facts import Advice, Answer, Evidence, Figure, Recommended
+from expert.figures import compute_figures
 
 
 @dataclass
@@ -39,11 +40,17 @@ def answer_facts(answers: dict) -> list:
     return [Answer(question=q.id, value=answers[q.id]) for q in catalog if q.id in answers]
 
 
+def figure_facts(answers: dict) -> list:
+    """Figure facts for every figure the answers allow, in name order."""
+    figures = compute_figures(answers)
+    return [Figure(name=name, value=figures[name]) for name in sorted(figures)]
+
+
 def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None = None) -> Result:
     """Run a consultation on already validated answers (see Catalog.validate)."""
     engine = engine or shared_engine()
     engine.reset()
-    engine.declare(*answer_facts(answers))
+    engine.declare(*answer_facts(answers), *figure_facts(answers))
     engine.run()
     decision = decide(engine.facts_of(Evidence))
     engine.declare(Recommended(option=decision.option, rank="chosen"))

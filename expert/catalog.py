@@ -21,6 +21,11 @@ _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 
 
+def _number(value) -> str:
+    """A number as people write it: 1000000000, not 1e+09; 2.5 stays 2.5."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -45,8 +50,7 @@ class Question:
         if self.type == "choice":
             return dict(self.choices).get(value, str(value))
         if self.type == "number":
-            text = f"{value:g}" if isinstance(value, float) else str(value)
-            return f"{text} {self.unit}".strip()
+            return f"{_number(value)} {self.unit}".strip()
         return str(value)
 
     def expects(self) -> str:
@@ -56,7 +60,7 @@ class Question:
         if self.type == "choice":
             return "one of " + ", ".join(self.choice_ids)
         kind = "a whole number" if self.integer else "a number"
-        return f"{kind} from {self.min:g} to {self.max:g}" + (f" ({self.unit})" if self.unit else "")
+        return f"{kind} from {_number(self.min)} to {_number(self.max)}" + (f" ({self.unit})" if self.unit else "")
 
     def validate(self, value):
         """Normalise a typed value (from YAML/JSON). None means unknown. Raises InputError."""
@@ -74,7 +78,7 @@ class Question:
             if value != value or (self.integer and value != int(value)):  # NaN, or 2.5 people
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
-                raise InputError(f"{value:g} is out of range for '{self.id}': expected {self.expects()}")
+                raise InputError(f"{_number(value)} is out of range for '{self.id}': expected {self.expects()}")
             return int(value) if self.integer else value
         raise self._wrong(value)
 

@@ -14,6 +14,7 @@ import click
 COMMANDS = {
     "advise": "commands.advise:advise",
     "examples": "commands.examples:examples",
+    "explain": "commands.explain:explain",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
 }

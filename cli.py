@@ -13,8 +13,10 @@ import click
 # command name -> "module:function"; the order is the order `ccadvisor --help` lists them.
 COMMANDS = {
     "advise": "commands.advise:advise",
+    "batch": "commands.batch:batch",
     "examples": "commands.examples:examples",
     "explain": "commands.explain:explain",
+    "graph": "commands.graph:graph",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
 }

@@ -1,0 +1,213 @@
+"""Batch runs: a CSV or JSONL file of client profiles in, one result row per profile out.
+
+UI-free: the command layer (commands/batch.py) parses options, shows progress and writes files.
+
+* CSV: one client a row; the header names question ids, plus an optional ``client`` column.
+  Cells are read like typed-in answers (``Question.parse_text``); an empty cell is unknown.
+* JSONL: one answers mapping a line, typed values (``Question.validate``), optional ``client``.
+
+A problem with the whole file (missing, empty, too big, an unknown column) is an InputError. A
+problem with one row never stops the others: that row's result carries an ``error`` naming the
+row and what is wrong, so every input row gives exactly one output row.
+
+Work is spread over processes with ``jobs``; each worker builds its engine once (building the
+Rete network is the slow part) and ``advise`` resets it between rows. Results come back in input
+order and, since the engine is deterministic, are identical for any number of jobs.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from expert.answers import check_structure, read_text
+from expert.catalog import load_catalog
+from expert.errors import InputError
+
+MAX_BATCH_BYTES = 20 * 1024 * 1024  # ~60,000 full profiles; a bigger list should be split
+CLIENT = "client"
+FIELDS = ("row", "client", "option", "confidence", "scores", "fired_rules", "error")
+FORMATS = ("csv", "jsonl")
+
+
+@dataclass
+class Row:
+    """One input profile: validated answers, or the error that made it unusable."""
+    row: int                # 1-based position among the data rows
+    line: int               # line in the input file where the row ends
+    client: str = ""
+    answers: dict = field(default_factory=dict)
+    error: str = ""
+
+
+def input_format(path: str | Path, text: str) -> str:
+    """``jsonl`` for .jsonl/.ndjson files or text starting with '{', else ``csv``."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".csv":
+        return "csv"
+    return "jsonl" if text.lstrip().startswith("{") else "csv"
+
+
+def read_rows(path: str | Path) -> list[Row]:
+    """Every profile in the file, validated; whole-file problems raise InputError."""
+    where = str(path)
+    text = read_text(path, max_bytes=MAX_BATCH_BYTES)
+    fmt = input_format(path, text)
+    rows = _csv_rows(text, where) if fmt == "csv" else _jsonl_rows(text, where)
+    if not rows:
+        raise InputError("no profiles: the file has no data rows", where=where)
+    return rows
+
+
+def _failed(row: Row, message: str) -> Row:
+    row.error = f"row {row.row} (line {row.line}): {message}"
+    row.answers = {}
+    return row
+
+
+def _header(cells: list[str], where: str) -> list[str]:
+    catalog = load_catalog()
+    columns = [c.strip() for c in cells]
+    for number, column in enumerate(columns, 1):
+        if not column:
+            raise InputError(f"line 1: column {number} has no name", where=where)
+        if column != CLIENT and column not in catalog:
+            raise InputError(f"line 1: column {number}: {catalog.unknown_message(column)}", where=where)
+        if columns.count(column) > 1:
+            raise InputError(f"line 1: column '{column}' appears more than once", where=where)
+    return columns
+
+
+def _csv_rows(text: str, where: str) -> list[Row]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+        columns = _header(header, where)
+        catalog = load_catalog()
+        rows = []
+        for cells in reader:
+            if not cells:
+                continue  # a blank line is not a client
+            row = Row(row=len(rows) + 1, line=reader.line_num)
+            rows.append(row)
+            raw = dict(zip(columns, cells))
+            row.client = raw.pop(CLIENT, "").strip()  # kept even for a bad row, to find it by
+            if len(cells) != len(columns):  # a shifted row would put answers under wrong questions
+                _failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
+                continue
+            try:
+                answers = {qid: catalog.get(qid).parse_text(cell) for qid, cell in raw.items()}
+            except InputError as err:
+                _failed(row, str(err))
+                continue
+            row.answers = {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}
+    except csv.Error as err:
+        raise InputError(f"line {reader.line_num}: malformed CSV: {err}", where=where) from None
+    return rows
+
+
+def _jsonl_rows(text: str, where: str) -> list[Row]:
+    catalog = load_catalog()
+    rows = []
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        row = Row(row=len(rows) + 1, line=line_no)
+        rows.append(row)
+        try:
+            check_structure(line, json_format=True)
+            raw = json.loads(line, object_pairs_hook=_unique_keys)
+        except InputError as err:
+            _failed(row, str(err))
+            continue
+        except (ValueError, RecursionError) as err:  # JSONDecodeError, or an int too long to read
+            _failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
+            continue
+        if not isinstance(raw, dict):
+            _failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
+            continue
+        client = raw.pop(CLIENT, "")
+        row.client = client if isinstance(client, str) else json.dumps(client)
+        try:
+            answers = {}
+            for qid, value in raw.items():
+                answers[qid] = catalog.get(qid).validate(value)
+        except InputError as err:
+            _failed(row, str(err))
+            continue
+        row.answers = {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}
+    return rows
+
+
+def _unique_keys(pairs):
+    keys = [k for k, _ in pairs]
+    duplicated = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicated:
+        raise InputError(f"duplicate key '{duplicated[0]}'")
+    return dict(pairs)
+
+
+# ---- running ---------------------------------------------------------------------------------
+
+def advise_row(row: Row) -> dict:
+    """The result row for one profile (run on this process's shared engine)."""
+    if row.error:
+        return {"row": row.row, "client": row.client, "option": None, "confidence": None,
+                "scores": None, "fired_rules": None, "error": row.error}
+    from expert.advisor import advise
+    result = advise(row.answers)
+    return {"row": row.row, "client": row.client, "option": result.decision.option,
+            "confidence": result.decision.confidence, "scores": dict(result.decision.scores),
+            "fired_rules": [f.rule for f in result.firings], "error": ""}
+
+
+def _warm_worker():
+    """Pool initializer: build the engine once, before the first row arrives."""
+    from expert.advisor import shared_engine
+    shared_engine()
+
+
+def run_rows(rows: list[Row], jobs: int = 1, on_done=None) -> list[dict]:
+    """Result rows in input order. ``on_done(n)`` is told how many more rows are done."""
+    results = []
+    if jobs <= 1 or len(rows) < 2:
+        for row in rows:
+            results.append(advise_row(row))
+            if on_done:
+                on_done(1)
+        return results
+    import multiprocessing
+    chunk = max(1, min(200, len(rows) // (jobs * 8)))  # big enough to amortise, small for progress
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker) as pool:
+        for result in pool.imap(advise_row, rows, chunksize=chunk):
+            results.append(result)
+            if on_done:
+                on_done(1)
+    return results
+
+
+# ---- output ----------------------------------------------------------------------------------
+
+def summary(results: list[dict]) -> dict:
+    """Counts for the closing line: rows, failed rows and the first failed row numbers."""
+    failed = [r["row"] for r in results if r["error"]]
+    return {"rows": len(results), "failed": len(failed), "first_failed": failed[:10]}
+
+
+def format_results(results: list[dict], fmt: str) -> str:
+    """CSV (scores as ``option=score`` pairs, rule ids space-separated) or JSONL."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for r in results:
+        scores = " ".join(f"{o}={s}" for o, s in r["scores"].items()) if r["scores"] else ""
+        writer.writerow([r["row"], r["client"], r["option"] or "",
+                         "" if r["confidence"] is None else r["confidence"], scores,
+                         " ".join(r["fired_rules"] or ()), r["error"]])
+    return out.getvalue()

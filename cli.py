@@ -14,7 +14,6 @@ import click
 COMMANDS = {
     "advise": "commands.advise:advise",
     "batch": "commands.batch:batch",
-    "batch": "commands.batch:batch",
     "examples": "commands.examples:examples",
     "explain": "commands.explain:explain",
     "graph": "commands.graph:graph",

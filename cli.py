@@ -19,6 +19,9 @@ COMMANDS = {
     "graph": "commands.graph:graph",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
+    "staffing": "commands.staffing:staffing",
+    "cost": "commands.cost:cost",
+    "consult": "commands.consult:consult",
 }
 
 

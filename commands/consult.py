@@ -1,0 +1,228 @@
+"""ccadvisor consult: interview a client in the terminal; every answer is saved as it is given.
+
+This module only reads lines, prints rendered templates and saves the session; which question
+comes next, and what an answer does, is expert/consultation.py's business.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+
+import click
+
+from expert.errors import InputError
+
+REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
+COMMANDS_AT_PROMPT = ("?", "help", "why", "back", "skip", "quit")
+
+
+class Terminal:
+    """Line input and rendered output; colour only on a TTY and never with NO_COLOR set."""
+
+    def __init__(self):
+        self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def show(self, name: str, style: dict | None = None, **model) -> None:
+        from expert.render import render
+        text = render(f"consult/{name}", "text", model)
+        if self.colour and style:
+            text = click.style(text, **style)
+        click.echo(text, nl=False)
+
+    def read(self, prompt: str) -> str:
+        """One line; raises EOFError at the end of the input and lets Ctrl-C through."""
+        click.echo(click.style(prompt, bold=True) if self.colour else prompt, nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        if not sys.stdin.isatty():
+            click.echo(line.rstrip("\n"))  # scripted input: keep the transcript readable
+        return line.strip()
+
+    def prompt_text(self, name: str, **model) -> str:
+        from expert.render import render
+        return render(f"consult/{name}", "text", model).rstrip("\n")
+
+
+@click.command()
+@click.option("--session", "session_file", metavar="FILE",
+              help="Save the session here (default: ccadvisor-session-<date>-<time>.yaml).")
+@click.option("--resume", "resume_file", metavar="FILE", help="Continue a saved session.")
+@click.option("--client", metavar="NAME", help="The client's name, kept in the session file.")
+@click.option("--consultant", metavar="NAME", help="Your name, kept in the session file.")
+@click.option("--trace", is_flag=True, help="Show each rule as it fires, between the questions.")
+def consult(session_file, resume_file, client, consultant, trace):
+    """Interview a client question by question; the rules decide what to ask next."""
+    from expert.session import default_path, load_session, new_session
+
+    if session_file and resume_file:
+        raise click.UsageError("give --session FILE for a new session or --resume FILE, not both")
+    if resume_file:
+        session = load_session(resume_file)
+        for key, value in (("client", client), ("consultant", consultant)):
+            if value:
+                session.meta[key] = value
+    else:
+        session = new_session(session_file or default_path(), client, consultant)
+    run_interview(session, Terminal(), trace=trace, resumed=bool(resume_file))
+
+
+def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = False,
+                  before_firing=None) -> None:
+    """The whole consultation on one session; ``before_firing`` goes to the engine (step mode)."""
+    from expert.consultation import Consultation
+
+    path_arg = shlex.quote(str(session.path))
+    kind = "resumed" if resumed else "start"
+    term.show("notice", kind=kind, client=session.meta.get("client", ""), path=str(session.path),
+              answered=len(session.history))
+    if session.finished:
+        finished_session(session, term)
+        return
+    session.save()  # the file exists, and is resumable, before the first question
+
+    on_firing = (lambda firing: show_firing(term, firing)) if trace else None
+    consultation = Consultation(session.answers, session.history, before_firing=before_firing,
+                                on_firing=on_firing)
+    try:
+        while (question := consultation.current()) is not None:
+            if not ask(consultation, question, session, term, trace):
+                term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
+                return
+    except KeyboardInterrupt:
+        interrupted(session, term, path_arg, "Ctrl-C", code=130)
+    except EOFError:
+        interrupted(session, term, path_arg, "end of input", code=1)
+
+    session.save(status="finished")
+    term.show("notice", kind="done", path=str(session.path))
+    show_report(consultation.result(session.meta), term)
+
+
+def ask(consultation, question, session, term: Terminal, trace: bool) -> bool:
+    """Ask one question until it is answered (True) or the consultant quits (False)."""
+    from expert.consultation import question_model, why_model
+
+    term.show("prompt", style={"bold": True}, **question_model(question, consultation))
+    while True:
+        line = term.read(term.prompt_text("input", id=question.id))
+        word, _, rest = line.partition(" ")
+        command = word.lower()
+        if command in ("?", "help") and not rest:
+            term.show("help", **question_model(question, consultation))
+        elif command == "why" and not rest:
+            term.show("why", **why_model(question, consultation))
+        elif command == "note":
+            if not rest.strip():
+                term.show("notice", kind="note_empty")
+                continue
+            session.add_note(question.id, rest.strip())
+            session.save()
+            term.show("notice", kind="noted", id=question.id)
+        elif command == "quit" and not rest:
+            session.record(consultation.answers, consultation.history)
+            session.save()
+            return False
+        elif command == "back" and not rest:
+            qid = consultation.back()
+            if qid is None:
+                term.show("notice", kind="no_back")
+                continue
+            save_answers(consultation, session)
+            if trace:
+                show_retracted(term, consultation)
+            term.show("notice", kind="back", id=qid)
+            return True
+        elif command == "skip" and not rest:
+            consultation.answer(question.id, None)
+            save_answers(consultation, session)
+            term.show("notice", kind="skipped")
+            return True
+        elif not line:
+            term.show("notice", style={"fg": "yellow"}, kind="empty")
+        else:
+            try:
+                value = question.parse_text(line)
+            except InputError as err:
+                term.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err),
+                          choices=len(question.choices))
+                continue
+            consultation.answer(question.id, value)
+            save_answers(consultation, session)
+            if value is None:  # "unknown" typed in is a skip
+                term.show("notice", kind="skipped")
+            return True
+
+
+def save_answers(consultation, session) -> None:
+    """The answer is on disk before the next question is shown."""
+    session.record(consultation.answers, consultation.history)
+    session.save()
+
+
+def show_firing(term: Terminal, firing) -> None:
+    from expert.report import firing_row
+    term.show("firing", style={"fg": "cyan"}, retracted=False, **firing_row(firing))
+
+
+def show_retracted(term: Terminal, consultation) -> None:
+    from expert.report import firing_row
+    for firing in consultation.retracted:
+        term.show("firing", style={"fg": "yellow"}, retracted=True, **firing_row(firing))
+
+
+def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
+    session.save()
+    term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
+              path_arg=path_arg)
+    raise SystemExit(code)
+
+
+def finished_session(session, term: Terminal) -> None:
+    """--resume on a finished session: offer the report."""
+    from expert.advisor import advise
+    try:
+        reply = term.read(term.prompt_text("notice", kind="finished_offer",
+                                           answered=len(session.history)))
+    except (EOFError, KeyboardInterrupt):
+        click.echo()
+        return
+    if reply.lower() in ("", "y", "yes"):
+        answers = {q: v for q, v in session.answers.items() if v is not None}
+        show_report(advise(answers_in_catalog_order(answers), session.meta), term)
+
+
+def answers_in_catalog_order(answers: dict) -> dict:
+    from expert.catalog import load_catalog
+    return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
+
+
+def show_report(result, term: Terminal) -> None:
+    """The text report ``ccadvisor advise`` prints, then an offer to write md/html/json."""
+    from expert.files import write_atomic
+    from expert.render import render
+    from expert.report import build_report
+
+    model = build_report(result)
+    click.echo(render("report", "text", model), nl=False)
+    while True:
+        try:
+            name = term.read(term.prompt_text("notice", kind="write_offer"))
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if not name:
+            return
+        fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())
+        if fmt is None:
+            term.show("notice", kind="bad_report_name",
+                      reason=f"{name}: the name must end in .md, .html or .json")
+            continue
+        try:
+            write_atomic(name, render("report", fmt, model))
+        except InputError as err:
+            term.show("notice", kind="bad_report_name", reason=str(err))
+            continue
+        term.show("notice", kind="written", path=name)
+        return

@@ -1,0 +1,111 @@
+"""Consultation session files: every answer on disk the moment it is given.
+
+A session file is an ordinary answers file (``ccadvisor advise --answers FILE`` reads it): the
+answers at the top level, in the order they were given, a skipped question written as
+``unknown``, and the reserved ``meta`` key (client, consultant, started, updated, status, notes).
+Keeping the order and the skips in the file itself is what lets ``--resume`` continue without
+asking anything twice and lets ``back`` work across a resume. Every save goes through
+``write_atomic`` (temporary file, fsync, rename), so a crash or SIGKILL leaves the previous
+complete file, never half of one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from expert.answers import META_KEY, parse_mapping, read_text, validate_answers
+from expert.catalog import UNKNOWN
+from expert.errors import InputError
+from expert.files import write_atomic
+
+IN_PROGRESS, FINISHED = "in_progress", "finished"
+SUFFIXES = (".yaml", ".yml")
+
+
+def now_text() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def default_path(now: datetime | None = None) -> Path:
+    """``ccadvisor-session-YYYYmmdd-HHMMSS.yaml`` in the current directory (local time)."""
+    now = now or datetime.now()
+    return Path(f"ccadvisor-session-{now:%Y%m%d-%H%M%S}.yaml")
+
+
+@dataclass
+class Session:
+    path: Path
+    answers: dict = field(default_factory=dict)   # question id -> value, None = unknown
+    history: list = field(default_factory=list)   # question ids in the order answered
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        return self.meta.get("status") == FINISHED
+
+    @property
+    def notes(self) -> dict:
+        return self.meta.setdefault("notes", {})
+
+    def record(self, answers: dict, history: list) -> None:
+        self.answers, self.history = dict(answers), list(history)
+
+    def add_note(self, qid: str, text: str) -> None:
+        """A note on one answer; a second note on the same answer is appended, never lost."""
+        old = self.notes.get(qid)
+        self.notes[qid] = f"{old}; {text}" if old else text
+
+    def to_yaml(self) -> str:
+        meta = {k: v for k, v in self.meta.items() if k != "notes"}
+        if self.meta.get("notes"):
+            meta["notes"] = dict(sorted(self.meta["notes"].items()))
+        data = {META_KEY: meta}
+        for qid in self.history:
+            value = self.answers[qid]
+            data[qid] = UNKNOWN if value is None else value
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+
+    def save(self, status: str | None = None) -> None:
+        if status:
+            self.meta["status"] = status
+        self.meta.setdefault("started", now_text())
+        self.meta["updated"] = now_text()
+        write_atomic(self.path, self.to_yaml())
+
+
+def check_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError("a session file must end in .yaml or .yml", where=str(path))
+    return path
+
+
+def new_session(path: str | Path, client: str | None = None,
+                consultant: str | None = None) -> Session:
+    """A fresh session; refuses to overwrite an existing file (it may hold someone's answers)."""
+    path = check_path(path)
+    if path.exists():
+        raise InputError("already exists; continue it with --resume, or choose another --session",
+                         where=str(path))
+    if not path.parent.is_dir():
+        raise InputError(f"directory {str(path.parent)!r} does not exist", where=str(path))
+    meta = {k: v for k, v in (("client", client), ("consultant", consultant)) if v}
+    meta.update(started=now_text(), status=IN_PROGRESS)
+    return Session(path=path, meta=meta)
+
+
+def load_session(path: str | Path) -> Session:
+    """Read a session (or any YAML answers file) to continue it. Errors are clean InputErrors."""
+    path = check_path(path)
+    where = str(path)
+    text = read_text(path)
+    raw = parse_mapping(text, where, json_format=False)
+    answers, meta = validate_answers(raw, where, text)
+    history = [qid for qid in raw if qid != META_KEY]
+    # validate_answers drops unknowns; keep them, so a skipped question is not asked again.
+    values = {qid: answers.get(qid) for qid in history}
+    meta.setdefault("status", IN_PROGRESS)
+    return Session(path=path, answers=values, history=history, meta=meta)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Hashable
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,8 @@ from expert.catalog import load_catalog
 from expert.errors import InputError
 
 MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one
+MAX_DEPTH = 8  # an answers file nests two levels (meta.notes); deeper is not one, and would
+              # only make the parsers recurse
 META_KEY = "meta"
 META_TEXT_FIELDS = ("client", "consultant", "description", "started", "updated", "status")
 
@@ -29,6 +32,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):  # "? [a, b]: c" - a list cannot be a question id
+                raise InputError(f"line {key_node.start_mark.line + 1}: a key must be a plain value")
             if key in seen:
                 raise InputError(f"line {key_node.start_mark.line + 1}: duplicate key '{key}'")
             seen.add(key)
@@ -59,8 +64,12 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=str(path))
+    with path.open("rb") as handle:  # never more than the limit, even if the file grows meanwhile
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"file is over the {max_bytes:,}-byte limit", where=str(path))
     try:
-        text = path.read_bytes()[:max_bytes + 1].decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(f"not UTF-8 text (byte {err.start})", where=str(path)) from None
     if not text.strip():
@@ -68,9 +77,42 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+_BRACKETS_OUTSIDE_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"?|([\[\]{}])')
+
+
+def check_structure(text: str, json_format: bool) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, and YAML aliases, before any object is built.
+
+    Both are cheap scans (a regex over JSON, YAML's flat event stream), so a hostile file never
+    reaches the recursive parts of the parsers, and an alias cannot multiply a small file into a
+    huge structure (the "billion laughs").
+    """
+    depth = 0
+    if json_format:
+        for match in _BRACKETS_OUTSIDE_STRINGS.finditer(text):
+            bracket = match.group(1)
+            if bracket:
+                depth += 1 if bracket in "[{" else -1
+                if depth > MAX_DEPTH:
+                    line = text.count("\n", 0, match.start()) + 1
+                    raise InputError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
+        return
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise InputError(f"line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) "
+                             "are not allowed in answers files")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(f"line {event.start_mark.line + 1}: nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def parse_mapping(text: str, where: str, json_format: bool) -> dict:
     """Parse YAML or JSON text whose top level must be a mapping."""
     try:
+        check_structure(text, json_format)
         if json_format:
             data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
         else:
@@ -87,6 +129,9 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
         raise InputError(str(err), where=where) from None
     except RecursionError:
         raise InputError("nested too deeply", where=where) from None
+    except ValueError as err:  # a value the parser accepts but cannot build: 2024-13-45, huge ints
+        fmt = "JSON" if json_format else "YAML"
+        raise InputError(f"malformed {fmt}: {err}".splitlines()[0], where=where) from None
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         raise InputError(f"the top level must be a mapping of question ids to answers, found {found}",

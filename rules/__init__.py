@@ -11,9 +11,11 @@ from functools import lru_cache
 from expert.heuristic import heuristics_of
 from rules.need import NeedRules
 from rules.sourcing import SourcingRules
+from rules.cheatsheet import CheatSheetRules
 from rules.followup import FollowUpRules
+from rules.vendor import VendorRules
 
-RULESETS = (NeedRules, SourcingRules, FollowUpRules)
+RULESETS = (NeedRules, SourcingRules, CheatSheetRules, VendorRules, FollowUpRules)
 
 
 @lru_cache(maxsize=1)

@@ -2,30 +2,22 @@
 
 These rules match the ``Recommended`` fact that the decision step declares after the evidence
 has been weighed, so they never change the scores; they only add advice items
-(``expert/data/advice.yaml``).
+(``expert/data/advice.yaml``). Vendor choice (seed 002) has its own module, rules/vendor.py.
 """
 from experta import L
 
-from expert.facts import Recommended
-from expert.heuristic import heuristic
-from rules.seeds import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
+from expert.facts import Answer, Recommended
+from expert.heuristic import below, heuristic, one_of
+from rules.seeds import SEED_000, SEED_001, SEED_003, SEED_004
+
+OUTSOURCING = L("outsource") | L("hybrid")
+# Every option that runs a contact centre of some kind (all but "none").
+ANY_CENTRE = L("home_team") | L("outsource") | L("hybrid") | L("in_house")
 
 
 class FollowUpRules:
     @heuristic(
-        Recommended(option=L("outsource") | L("hybrid")),
-        seed=SEED_002, advice=["vendor_checklist", "vendor_pricing"],
-        quote="общата цена на проекта обикновено се състои от две части: постоянна … променлива",
-        gloss="The project's total price usually has two parts: a fixed one and a variable one.",
-    )
-    def outsourcing_calls_for_vendor_checklist():
-        """Outsourcing brings in the vendor-choice checklist and the usual pricing model.
-
-        Seed 002: choose by specialisation and scale, talk to vendors live, demand reporting and
-        recordings; price is a fixed set-up part plus a per-minute part."""
-
-    @heuristic(
-        Recommended(option=L("outsource") | L("hybrid")),
+        Recommended(option=OUTSOURCING),
         seed=SEED_000, advice=["outsourcer_needs_feeding"],
         quote="подключить внешний контактный центр и \"забыть\" точно не получится",
         gloss="You certainly cannot connect an external contact centre and forget it.",
@@ -35,6 +27,36 @@ class FollowUpRules:
 
         Seed 000: operators will not guess that the price list changed or that answers must now
         be given in English."""
+
+    @heuristic(
+        Recommended(option=OUTSOURCING),
+        Answer(question="budget", value="limited"),
+        seed=SEED_001, advice=["outsourcer_what_you_pay_for"],
+        quote="высокая скорость работы, так как в аутсорсинговых контакт-центрах процесс "
+              "отлажен; высокая отказоустойчивость; гарантия результата. Из недостатков можно "
+              "выделить более высокую стоимость работ",
+        gloss="High speed, a debugged process, high fault tolerance and a guaranteed result; the "
+              "drawback is a higher price.",
+    )
+    def outsourcer_sells_speed_and_guarantees_at_a_price():
+        """On a limited budget, know what an outsourcer's higher price buys.
+
+        Seed 001 lists the outsourcer's advantages (supervision, speed, fault tolerance, a
+        guaranteed result) and its one drawback, the higher cost compared with remote employees."""
+
+    @heuristic(
+        Recommended(option=OUTSOURCING),
+        Answer(question="confidential_data", value="yes"),
+        seed=SEED_003, advice=["outsourcer_confidentiality"],
+        quote="Предоставление информации о клиентах стороннему поставщику услуг. Возможность "
+              "утечки конфиденциальной информации.",
+        gloss="Customer information goes to a third-party provider; confidential data may leak.",
+    )
+    def confidential_data_needs_protection_at_outsourcer():
+        """Confidential data handed to an outsourcer needs protecting.
+
+        Seed 003, cheat sheet: outsourcing means giving customer information to a third party,
+        with a risk of leaks."""
 
     @heuristic(
         Recommended(option="hybrid"),
@@ -47,6 +69,18 @@ class FollowUpRules:
         """A hybrid works as one team with clear boundaries and non-contradictory KPIs.
 
         Seed 004: the own and the outsourced centre share one goal and one set of criteria."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        seed=SEED_000, advice=["hybrid_coordination"],
+        quote="Важно правильно скоординировать работу специалистов, тогда и результат Вас порадует.",
+        gloss="It is important to coordinate the specialists' work properly; then the result will please you.",
+    )
+    def mixed_model_needs_coordination():
+        """The mixed model needs the work of both sides coordinated.
+
+        Seed 000: part of the tasks stays with the internal centre and the rest goes to external
+        ones; the result depends on coordinating them."""
 
     @heuristic(
         Recommended(option="in_house"),
@@ -62,6 +96,34 @@ class FollowUpRules:
         hiring, training, upkeep, and a PBX to deploy."""
 
     @heuristic(
+        Recommended(option="in_house"),
+        Answer(question="months_to_go_live", value=below(6)),
+        seed=SEED_000, advice=["in_house_launch_gap"],
+        quote="этот процесс может занимать до полугода. Тогда как аутсорсинговый контактный центр "
+              "может начать принимать звонки сразу после обучения специалистов.",
+        gloss="Deployment can take up to half a year, while an outsourcer can start taking calls "
+              "right after training its specialists.",
+    )
+    def own_centre_may_miss_an_early_go_live():
+        """An own centre may not be ready by a go-live sooner than six months.
+
+        Seed 000: deploying an own centre can take up to half a year; the client's deadline is
+        sooner, so the gap must be planned for."""
+
+    @heuristic(
+        Recommended(option="in_house"),
+        seed=SEED_003, advice=["in_house_control_and_training"],
+        quote="Затраты на персонал, но возможность полного контроля, гибкая подстройка "
+              "бизнес-процессов, качественное обучение персонала.",
+        gloss="Staff costs, but full control, flexible tuning of business processes, quality training.",
+    )
+    def own_centre_pays_staff_for_full_control():
+        """An own centre pays for its staff and gets full control and training in return.
+
+        Seed 003, cheat sheet, second line, own-centre column: staff can be motivated and
+        developed as the company prefers."""
+
+    @heuristic(
         Recommended(option="home_team"),
         seed=SEED_001, advice=["home_team_cautions"],
         quote="отсутствие юридической безопасности, а также отсутствие договоров на гарантию "
@@ -75,6 +137,17 @@ class FollowUpRules:
         and the time and money spent on hiring, training and infrastructure."""
 
     @heuristic(
+        Recommended(option="home_team"),
+        seed=SEED_001, advice=["home_team_pay_scheme"],
+        quote="обычно действует схема оплаты — фикс + KPI",
+        gloss="The usual payment scheme is a fixed part plus KPI.",
+    )
+    def home_team_is_paid_fix_plus_kpi():
+        """Home-based operators are usually paid a fixed part plus KPI.
+
+        Seed 001: the cheapest option, with a pay scheme tied to results."""
+
+    @heuristic(
         Recommended(option="none"),
         seed=SEED_003, advice=["revisit_triggers"],
         quote="Секретарь и/или сотрудники справляются с входящими звонками.",
@@ -85,3 +158,33 @@ class FollowUpRules:
 
         Seed 003: lost calls, staff pulled off their work, 1000+ customers, 5+ people on calls
         are the signs that a centre has become necessary."""
+
+    @heuristic(
+        Recommended(option=L("in_house") | L("outsource") | L("hybrid")),
+        Answer(question="period", value="long_term"),
+        seed=SEED_000, advice=["long_term_either_way"],
+        quote="Для решения долгосрочных задач можно использовать и тот, и другой варианты.",
+        gloss="For long-term tasks either option can be used.",
+    )
+    def long_term_work_can_go_either_way():
+        """For long-term work both an own centre and an outsourcer remain possible.
+
+        Seed 000: only short-term tasks are clearly for an outsourcer; for long-term ones the
+        other factors decide, so the runner-up deserves a look."""
+
+    @heuristic(
+        Recommended(option=ANY_CENTRE),
+        Answer(question="priority_goal", value=one_of("cost", "quality", "sales", "reliability")),
+        seed=SEED_004, advice=["measure_against_goals"],
+        quote="Оценка эффективности зависит от бизнес-целей заказчика. … Разница – в весомости "
+              "каждой из этих целей",
+        gloss="Assessing effectiveness depends on the client's business goals; the difference "
+              "lies in the weight of each goal.",
+    )
+    def effectiveness_is_measured_against_the_goals():
+        """Measure the centre's effectiveness against the client's goals, weighted as the client weighs them.
+
+        Seed 004: the goals are nearly always the same (lower costs, better service, more sales,
+        reliable service); what differs is their weight. The same methods work for an own and an
+        outsourced centre. The seed does not say which option each goal favours, so this is
+        advice, not evidence."""

@@ -183,3 +183,100 @@ class SourcingRules:
         """A regular inbound flow suits an outsourced centre.
 
         Seed 001 names it first among the companies an outsourcer fits."""
+
+    @heuristic(
+        Answer(question="rapid_scaling", value="yes"),
+        seed=SEED_000, evidence={"in_house": -1},
+        quote="А если поток обращений необходимо быстро масштабировать?",
+        gloss="And what if the flow of requests has to be scaled quickly?",
+    )
+    def need_to_scale_strains_own_centre():
+        """A flow that must be scaled quickly strains an own centre.
+
+        Seed 000 puts the question to anyone who thinks an own centre is "hire people and put
+        them on the phone": operators are hard to find and must be trained and adapted."""
+
+    @heuristic(
+        Answer(question="has_pbx", value="no"),
+        seed=SEED_000, evidence={"in_house": -1},
+        quote="А как насчет АТС? Готовы ли Вы потратить время и деньги на её развертывание?",
+        gloss="And what about a PBX? Are you ready to spend time and money deploying one?",
+    )
+    def missing_pbx_weighs_on_own_centre():
+        """Without a telephone exchange (PBX), an own centre must first deploy one.
+
+        Seed 000: the PBX costs time and money that an outsourcer's client does not spend."""
+
+    @heuristic(
+        Answer(question="frequent_script_changes", value="yes"),
+        seed=SEED_001, evidence={"home_team": 2, "outsource": -1},
+        quote="инхаус оператору можно дать оперативное задание внести изменения в скрипт "
+              "разговора. С контакт-центром такой процесс может занять 2-3 дня.",
+        gloss="An own operator can be told to change the call script at once; with a contact "
+              "centre this can take 2-3 days.",
+    )
+    def frequent_script_changes_favour_home_team():
+        """Scripts that change often favour own home-based operators over an outsourcer.
+
+        Seed 001: fewer bureaucratic steps with an own team; a contact centre needs 2-3 days."""
+
+    @heuristic(
+        Answer(question="quality_guarantee_needed", value="yes"),
+        seed=SEED_001, evidence={"home_team": -2},
+        quote="отсутствие юридической безопасности, а также отсутствие договоров на гарантию "
+              "качества услуг",
+        gloss="No legal protection and no contracts guaranteeing the quality of service.",
+    )
+    def guaranteed_quality_rules_against_home_team():
+        """A business that needs contractual quality guarantees should not rely on home operators.
+
+        Seed 001 lists the home team's minuses: no legal protection, no quality contract, and
+        operators who may leave without notice."""
+
+    @heuristic(
+        Answer(question="quality_guarantee_needed", value="yes"),
+        seed=SEED_001, evidence={"outsource": 1},
+        quote="гарантию качества и безопасности",
+        gloss="A guarantee of quality and security.",
+    )
+    def guaranteed_quality_favours_outsourcing():
+        """A business that needs a guarantee of quality and results finds it at an outsourcer.
+
+        Seed 001: medium and large businesses choose outsourcers for complex service with a
+        guarantee of quality and security; "гарантия результата" is among its advantages."""
+
+    @heuristic(
+        Answer(question="own_supervision_time", value="no"),
+        seed=SEED_001, evidence={"outsource": 1},
+        quote="сокращение времени на за качеством работы операторов. В колл-центре этим "
+              "занимается менеджер или супервайзер",
+        gloss="Less of your time spent on operators' quality: in a call centre a manager or "
+              "supervisor does it.",
+    )
+    def no_time_to_supervise_favours_outsourcing():
+        """A company with no time to supervise operators' quality gains from an outsourcer.
+
+        Seed 001: at an outsourcer a manager or supervisor watches the quality of the work."""
+
+    @heuristic(
+        Answer(question="fault_tolerance_critical", value="yes"),
+        seed=SEED_001, evidence={"outsource": 1},
+        quote="высокая скорость работы, так как в аутсорсинговых контакт-центрах процесс "
+              "отлажен; высокая отказоустойчивость",
+        gloss="High speed, because the process at outsourced centres is debugged; high fault tolerance.",
+    )
+    def critical_availability_favours_outsourcing():
+        """Service that must not stop favours an outsourcer's tested process and fault tolerance.
+
+        Seed 001 names speed and high fault tolerance among the outsourcer's advantages."""
+
+    @heuristic(
+        Answer(question="service_expertise_needed", value="yes"),
+        seed=SEED_001, evidence={"outsource": 1},
+        quote="нужна экспертиза в обслуживании клиентов",
+        gloss="Expertise in customer service is needed.",
+    )
+    def need_for_service_expertise_favours_outsourcing():
+        """A company that needs customer-service expertise from outside suits an outsourcer.
+
+        Seed 001 names it last among the companies an outsourced centre fits."""

@@ -1,0 +1,144 @@
+"""Stage 2, seed 003's cheat sheet: own contact centre versus outsourced call centre.
+
+The cheat sheet closes seed 003 with four lines, each weighing an own centre against an
+outsourcer: capital costs and payback, control and training of staff, quality of handling, and
+confidentiality; the outsourcer's line adds where it is effective (one-off outbound calling,
+hotlines, marketing promotions, pronounced seasonality). Each line the seed argues as a factor
+weighs 2; a line that only names an advantage in passing weighs 1.
+"""
+from expert.facts import Answer
+from expert.heuristic import heuristic
+from rules.seeds import SEED_003
+
+
+class CheatSheetRules:
+    @heuristic(
+        Answer(question="capital_expenditure", value="no"),
+        seed=SEED_003, evidence={"in_house": -2, "outsource": 1},
+        quote="Необходимы капитальные затраты — помещение, оборудование, программное обеспечение. "
+              "… Высокая абонентская плата за услуги, но нет необходимости в капитальных тратах.",
+        gloss="An own centre needs capital outlay (premises, equipment, software); an outsourcer "
+              "charges a high fee but needs no capital spending.",
+    )
+    def no_capital_outlay_rules_out_own_centre():
+        """A company that cannot make capital outlay should not build its own centre.
+
+        Seed 003, cheat sheet, first line: an own centre needs premises, equipment and software
+        bought up front; an outsourcer needs none of that, only a high monthly fee."""
+
+    @heuristic(
+        Answer(question="capital_expenditure", value="yes"),
+        seed=SEED_003, evidence={"in_house": 1},
+        quote="Быстрая окупаемость при грамотном выстраивании работы.",
+        gloss="Quick payback if the work is organised competently.",
+    )
+    def capital_outlay_pays_back_in_own_centre():
+        """A company able to invest can expect an own centre to pay back quickly if run well.
+
+        Seed 003, cheat sheet, first line, own-centre column."""
+
+    @heuristic(
+        Answer(question="one_off_outbound", value="yes"),
+        seed=SEED_003, evidence={"outsource": 2},
+        quote="Эффективно при необходимости проведения разового исходящего обзвона",
+        gloss="Effective when a one-off outbound calling round is needed.",
+    )
+    def one_off_outbound_calling_suits_outsourcing():
+        """A one-off outbound calling round is work for an outsourcer.
+
+        Seed 003, cheat sheet, outsourcer column: where an outsourced call centre is effective."""
+
+    @heuristic(
+        Answer(question="hotline", value="yes"),
+        seed=SEED_003, evidence={"outsource": 2},
+        quote="Эффективно при необходимости … обработки звонков горячей линии",
+        gloss="Effective for handling hotline calls.",
+    )
+    def hotline_suits_outsourcing():
+        """A hotline is work an outsourced call centre handles effectively.
+
+        Seed 003, cheat sheet, outsourcer column."""
+
+    @heuristic(
+        Answer(question="planned_spikes", value="yes"),
+        seed=SEED_003, evidence={"outsource": 2},
+        quote="Эффективно при необходимости … маркетинговой акции",
+        gloss="Effective for a marketing promotion.",
+    )
+    def marketing_promotion_suits_outsourcing():
+        """A marketing promotion is work an outsourced call centre handles effectively.
+
+        Seed 003 says it twice: the questionnaire puts a planned campaign spike in the outsourcer
+        column, and the cheat sheet names marketing promotions among the outsourcer's strengths."""
+
+    @heuristic(
+        Answer(question="pronounced_seasonality", value="yes"),
+        seed=SEED_003, evidence={"outsource": 2},
+        quote="при выраженной сезонности бизнеса",
+        gloss="With pronounced seasonality of the business.",
+    )
+    def pronounced_seasonality_suits_outsourcing():
+        """A business with pronounced seasonality is served well by an outsourcer.
+
+        Seed 003, cheat sheet, outsourcer column."""
+
+    @heuristic(
+        Answer(question="staff_control_training", value="yes"),
+        seed=SEED_003, evidence={"outsource": -1},
+        quote="невозможность влиять на процесс обучения",
+        gloss="No way to influence how the operators are trained.",
+    )
+    def outsourcer_training_is_out_of_reach():
+        """A company that must control and train its service staff cannot do so at an outsourcer.
+
+        Seed 003, cheat sheet, second line: an own centre gives full control and quality training;
+        at an outsourcer the client cannot influence training."""
+
+    @heuristic(
+        Answer(question="dedicated_operators", value="yes"),
+        seed=SEED_003, evidence={"in_house": 1, "outsource": -1},
+        quote="работа операторов на нескольких проектах … Высокий уровень текучки по отрасли.",
+        gloss="Operators work on several projects; high staff turnover across the industry.",
+    )
+    def dedicated_operators_favour_own_centre():
+        """Operators who must work only for you, and stay, favour an own centre.
+
+        Seed 003, cheat sheet, second line: an outsourcer's operators work on several projects
+        and the industry's turnover is high; an own centre can motivate and develop its staff."""
+
+    @heuristic(
+        Answer(question="complaint_handling", value="yes"),
+        seed=SEED_003, evidence={"in_house": 1},
+        quote="Более высокое качество обработки обращений клиентов, работы с претензиями, гибкая "
+              "реакция на запросы.",
+        gloss="Higher quality handling of requests and complaints, a flexible reaction to queries.",
+    )
+    def complaint_handling_favours_own_centre():
+        """Complaints and non-standard requests that need a flexible reaction favour an own centre.
+
+        Seed 003, cheat sheet, third line, own-centre column."""
+
+    @heuristic(
+        Answer(question="complaint_handling", value="no"),
+        seed=SEED_003, evidence={"outsource": 1},
+        quote="Опыт обработки типовых обращений.",
+        gloss="Experience in handling typical requests.",
+    )
+    def typical_requests_suit_outsourcer_experience():
+        """Typical requests, with no complaints that need a flexible reaction, match an outsourcer's experience.
+
+        Seed 003, cheat sheet, third line: the own centre handles complaints better and reacts
+        flexibly; the outsourcer's column offers experience with typical requests."""
+
+    @heuristic(
+        Answer(question="confidential_data", value="yes"),
+        seed=SEED_003, evidence={"outsource": -2},
+        quote="Предоставление информации о клиентах стороннему поставщику услуг. Возможность "
+              "утечки конфиденциальной информации.",
+        gloss="Customer information goes to a third-party provider; confidential data may leak.",
+    )
+    def confidential_data_at_risk_with_outsourcer():
+        """Confidential customer data argues against an outsourcer: it would leave the company.
+
+        Seed 003, cheat sheet, last line: an own centre keeps customer information confidential;
+        an outsourcer receives it, with a risk of leaks."""

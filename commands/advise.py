@@ -8,12 +8,22 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @answers_source
 @format_option("text", "md", "json", "html")
 @output_option
-def advise(answers_file, example, fmt, output):
+@click.option("--step", is_flag=True,
+              help="Step through the rules: Enter fires the next, c continues, q stops.")
+def advise(answers_file, example, fmt, output, step):
     """Recommend how to handle customer contacts, with the chain of rules that led there."""
     from expert.advisor import advise as run_advice
     from expert.render import render
-    from expert.report import build_report
+    from expert.report import build_html_report, build_report
 
     check_output_target(output)
     answers, meta = load_source(answers_file, example)
-    emit(render("report", fmt, build_report(run_advice(answers, meta))), output)
+    if step:
+        from commands.stepping import run_stepping
+        result, stopped = run_stepping(answers, meta)
+        if stopped:
+            return  # step mode has printed what was derived so far
+    else:
+        result = run_advice(answers, meta)
+    build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph
+    emit(render("report", fmt, build(result)), output)

@@ -115,3 +115,13 @@ def build_report(result: Result) -> dict:
         "notes": dict(result.meta.get("notes", {})),
         "questions_total": len(load_catalog()),
     }
+
+
+def build_html_report(result: Result) -> dict:
+    """The report model plus the reasoning graph as inline SVG ("" when Graphviz is absent).
+
+    Only the HTML report gets it: the SVG depends on the installed Graphviz, and the JSON model
+    must not.
+    """
+    from expert.graph import graph_svg
+    return {**build_report(result), "graph_svg": graph_svg(result) or ""}

@@ -1,0 +1,84 @@
+"""Step mode's model: the agenda and the newly added facts before each firing, as plain dicts.
+
+Like CLIPS's ``(run 1)`` + ``(agenda)`` + ``(watch facts)``: the engine calls the step listener
+(``AdvisorEngine(before_firing=...)``) with the waiting activations, next to fire first; a
+``Stepper`` turns that into a model for ``templates/step.txt.j2``. It knows nothing of
+terminals: commands/stepping.py reads the keys and prints.
+
+The advise pipeline runs the engine twice with the decision in between (expert/advisor.py).
+The decision is not a rule firing, so the Stepper shows it as a step of its own: when the
+``Recommended`` facts it declared first appear, the snapshot carries the decision, worked out by
+the same ``decide`` on the same evidence facts.
+"""
+from __future__ import annotations
+
+from expert.catalog import load_catalog
+from expert.decision import Decision, decide
+from expert.engine import fact_as_dict
+from expert.facts import Evidence, Recommended
+from expert.options import load_options
+from rules import rule_index
+
+
+def fact_row(fact: dict) -> dict:
+    """A fact dict (``fact_as_dict``) with, for answers, the answer's wording."""
+    row = dict(fact)
+    if fact["fact"] == "Answer" and fact["question"] in load_catalog():
+        row["label"] = load_catalog().get(fact["question"]).label(fact["value"])
+    return row
+
+
+def decision_model(decision: Decision) -> dict:
+    options = load_options()
+    return {
+        "option": decision.option,
+        "label": options[decision.option].label,
+        "runner_up": decision.runner_up,
+        "close_call": decision.close_call,
+        "tie": list(decision.tie),
+        "no_evidence": decision.no_evidence,
+        "scores": [{"option": o, "score": decision.scores[o]} for o in decision.ranking],
+    }
+
+
+def derived_model(firings) -> list[dict]:
+    """What the firings so far derived, in order: for the view after a stop."""
+    return [{"step": f.step, "rule": f.rule, "title": rule_index()[f.rule].title,
+             "added": [fact_row(a) for a in f.added]} for f in firings]
+
+
+class Stepper:
+    """Remembers which facts were already shown, across steps and across engine resets."""
+
+    def __init__(self):
+        self._facts = None      # the engine's fact list last seen; reset() replaces it
+        self._shown = set()     # fact ids already shown from that list
+        self.decision_shown = False
+        self.steps = 0
+
+    def snapshot(self, engine, activations) -> dict:
+        """The step model: decision (if just taken), facts added since last step, the agenda."""
+        if engine.facts is not self._facts:  # a fresh run after reset(): every fact is new
+            self._facts, self._shown, self.decision_shown = engine.facts, set(), False
+        new = sorted((f for i, f in engine.facts.items() if i not in self._shown),
+                     key=lambda f: f["__factid__"])
+        self._shown.update(f["__factid__"] for f in new)
+        new = [f for f in new if type(f).__name__ != "InitialFact"]
+        decision = None
+        if not self.decision_shown and any(isinstance(f, Recommended) for f in new):
+            decision = decision_model(decide(engine.facts_of(Evidence)))
+            self.decision_shown = True
+        self.steps += 1
+        return {
+            "step": len(engine.firings) + 1,
+            "decision": decision,
+            "added": [fact_row(fact_as_dict(f)) for f in new],
+            "agenda": [self._activation_row(a) for a in activations],
+        }
+
+    @staticmethod
+    def _activation_row(activation) -> dict:
+        meta = rule_index()[activation.rule.__name__]
+        facts = sorted(activation.facts, key=lambda f: f["__factid__"])
+        return {"rule": meta.id, "title": meta.title, "salience": activation.rule.salience,
+                "source": meta.seed, "matched": [fact_row(fact_as_dict(f)) for f in facts]}

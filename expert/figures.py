@@ -4,12 +4,88 @@
 uses it to know which questions a rule on a Figure waits for. ``compute_figures(answers)`` returns
 the figures that the given answers allow computing (a figure whose inputs are missing is absent,
 so rules that need it simply do not fire).
+
+A figure exists only when the client gave the numbers it rests on (its FIGURE_INPUTS): rules must
+not reason over an invented call volume. The rates it also needs (salaries, price per minute...)
+may come from data/assumptions.yaml; ``figure_details`` says which, so every explanation can show
+the arithmetic and the provenance of each number. ``advise``, ``consult`` and ``cost`` all get
+their numbers from expert/cost.py through here, so they agree on the same answers.
 """
 from __future__ import annotations
 
-FIGURE_INPUTS: dict[str, tuple[str, ...]] = {}
+from expert.assumptions import CLIENT, load_assumptions, resolve
+from expert.cost import cost_model
+
+_VOLUME = ("peak_hour_calls", "aht_seconds")
+_COST = ("peak_hour_calls", "aht_seconds", "calls_per_month", "horizon_months")
+
+FIGURE_INPUTS: dict[str, tuple[str, ...]] = {
+    "agents_required": _VOLUME,
+    "operators_headcount": _VOLUME,
+    "own_centre_late_by_months": ("months_to_go_live",),
+    "own_centre_extra_cost_over_horizon": _COST,
+    "break_even_month": _COST,
+}
+
+
+def _number(numbers: dict, key: str) -> dict:
+    return numbers[key].as_dict()
+
+
+def _computed(name: str, value, unit: str = "") -> dict:
+    return {"key": name, "value": value, "unit": unit, "source": "computed", "text": "", "seed": ""}
+
+
+def figure_details(answers: dict) -> dict[str, dict]:
+    """name -> {name, value, method, inputs: [number with its source]} for every figure allowed."""
+    available = {name for name, needs in FIGURE_INPUTS.items() if all(q in answers for q in needs)}
+    if not available:
+        return {}
+    details = {}
+    if available & {"agents_required", "operators_headcount", "own_centre_extra_cost_over_horizon",
+                    "break_even_month"}:
+        numbers = resolve(answers, load_assumptions())
+        model = cost_model(answers)
+        team = model["staffing"]["full"]
+        volume = [_number(numbers, k) for k in ("peak_hour_calls", "aht_seconds", "service_level_pct",
+                                                 "service_level_seconds", "max_occupancy_pct")]
+        details["agents_required"] = {
+            "method": "erlang_c", "value": team["agents"],
+            "inputs": volume + [_computed("load_erlangs", team["load_erlangs"], "Erlangs")],
+        }
+        details["operators_headcount"] = {
+            "method": "headcount", "value": team["headcount"],
+            "inputs": [_computed("agents_required", team["agents"], "agents"),
+                       _number(numbers, "shrinkage_pct"),
+                       _computed("scheduled_agents", team["scheduled_agents"], "agents"),
+                       _number(numbers, "open_hours_per_week"), _number(numbers, "paid_hours_per_week")],
+        }
+        totals = {o["option"]: o["total"] for o in model["options"]}
+        cost_inputs = [_number(numbers, "horizon_months"),
+                       _computed("in_house_total", totals["in_house"]),
+                       _computed("outsource_total", totals["outsource"]),
+                       _computed("rates_assumed", model["assumptions_used"], "numbers")]
+        details["own_centre_extra_cost_over_horizon"] = {
+            "method": "cost_gap", "value": model["own_centre_extra_cost"], "inputs": cost_inputs}
+        if model["break_even_month"] is not None:
+            details["break_even_month"] = {
+                "method": "break_even", "value": model["break_even_month"], "inputs": cost_inputs}
+    if "own_centre_late_by_months" in available:
+        launch = load_assumptions()["own_centre_launch_months"]
+        numbers = resolve(answers, load_assumptions())
+        details["own_centre_late_by_months"] = {
+            "method": "launch_gap", "value": _whole(launch - answers["months_to_go_live"]),
+            "inputs": [_number(numbers, "own_centre_launch_months"),
+                       {"key": "months_to_go_live", "value": answers["months_to_go_live"],
+                        "unit": "months", "source": CLIENT, "text": "", "seed": ""}],
+        }
+    return {name: {"name": name, **details[name]} for name in sorted(details) if name in available}
+
+
+def _whole(value):
+    return int(value) if float(value).is_integer() else value
 
 
 def compute_figures(answers: dict) -> dict:
-    """name -> value for every figure the answers allow; none are defined yet."""
-    return {}
+    """name -> value for every figure the answers allow."""
+    return {name: d["value"] for name, d in figure_details(answers).items()}

@@ -104,6 +104,10 @@ def at_least(bound) -> Test:
     return Test(lambda v: _is_number(v) and v >= bound, f"at least {bound}", ">=", bound)
 
 
+def above(bound) -> Test:
+    return Test(lambda v: _is_number(v) and v > bound, f"above {bound}", ">", bound)
+
+
 def below(bound) -> Test:
     return Test(lambda v: _is_number(v) and v < bound, f"below {bound}", "<", bound)
 

@@ -11,11 +11,12 @@ from functools import lru_cache
 from expert.heuristic import heuristics_of
 from rules.need import NeedRules
 from rules.sourcing import SourcingRules
+from rules.numbers import NumberRules
 from rules.cheatsheet import CheatSheetRules
 from rules.followup import FollowUpRules
 from rules.vendor import VendorRules
 
-RULESETS = (NeedRules, SourcingRules, CheatSheetRules, VendorRules, FollowUpRules)
+RULESETS = (NeedRules, SourcingRules, NumberRules, CheatSheetRules, VendorRules, FollowUpRules)
 
 
 @lru_cache(maxsize=1)

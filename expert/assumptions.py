@@ -1,0 +1,86 @@
+"""The numbers behind staffing and cost: the client's answer where given, else a labelled assumption.
+
+``data/assumptions.yaml`` ships clearly labelled EXAMPLE values for every rate the seeds name but
+do not quantify; ``--assumptions FILE`` replaces any of them. ``resolve(answers, assumptions)``
+then gives each number with its provenance, so a report can say of every figure whether it came
+from the client or from an assumption.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from expert.errors import InputError
+
+ASSUMPTIONS_FILE = Path(__file__).parent / "data" / "assumptions.yaml"
+CLIENT, ASSUMPTION = "client", "assumption"
+
+
+@dataclass(frozen=True)
+class Number:
+    key: str
+    value: float
+    unit: str
+    source: str      # CLIENT or ASSUMPTION
+    text: str
+    seed: str
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "value": self.value, "unit": self.unit, "source": self.source,
+                "text": self.text, "seed": self.seed}
+
+
+@lru_cache(maxsize=1)
+def shipped_assumptions() -> dict:
+    """key -> entry (value, unit, text, seed, min, max) from the bundled file."""
+    return yaml.safe_load(ASSUMPTIONS_FILE.read_text(encoding="utf-8"))
+
+
+def _checked(key: str, raw, where: str) -> float:
+    entry = shipped_assumptions()[key]
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        raise InputError(f"'{key}' must be a number, got {value!r}", where=where)
+    if entry["unit"] == "%" and 0 < value < 1:
+        raise InputError(f"'{key}' is {value:g}, which looks like a fraction; type percentages "
+                         f"as percent, e.g. {value * 100:g}", where=where)
+    if not entry["min"] <= value <= entry["max"]:
+        raise InputError(f"'{key}' is {value:g}, out of range: expected {entry['min']:g} to "
+                         f"{entry['max']:g} ({entry['unit']})", where=where)
+    return value
+
+
+def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
+    """key -> value: the shipped examples, with any keys of ``path`` replacing them."""
+    values = {key: entry["value"] for key, entry in shipped_assumptions().items()}
+    if path is None:
+        return values
+    from expert.answers import parse_mapping, read_text
+    where = str(path)
+    text = read_text(path)
+    data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
+    for key, raw in data.items():
+        if key not in values:
+            close = difflib.get_close_matches(str(key), values, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise InputError(f"unknown assumption '{key}'{hint}", where=where)
+        values[key] = _checked(key, raw, where)
+    return values
+
+
+def resolve(answers: dict, assumptions: dict[str, float]) -> dict[str, Number]:
+    """Every number the cost model uses, from the client's answers first, then the assumptions."""
+    from expert.catalog import load_catalog
+    catalog, numbers = load_catalog(), {}
+    for key, entry in shipped_assumptions().items():
+        if key in answers:  # the client's answer, worded as the question that asked for it
+            numbers[key] = Number(key, answers[key], entry["unit"], CLIENT,
+                                  catalog.get(key).text, entry["seed"])
+        else:
+            numbers[key] = Number(key, assumptions[key], entry["unit"], ASSUMPTION,
+                                  entry["text"], entry["seed"])
+    return numbers

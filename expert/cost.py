@@ -42,10 +42,12 @@ class Factor:
     value: float
     unit: str
     source: str
+    scale: float = 1.0   # 0.01 for a percentage: shown as 20 %, multiplied as 0.2
 
     @classmethod
-    def of(cls, number: Number, scale: float = 1.0) -> "Factor":
-        return cls(number.key, number.value * scale, number.unit, number.source)
+    def of(cls, number: Number) -> "Factor":
+        return cls(number.key, number.value, number.unit, number.source,
+                   0.01 if number.unit == "%" else 1.0)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "value": _tidy(self.value), "unit": self.unit, "source": self.source}
@@ -77,7 +79,7 @@ def team_for(numbers: dict[str, Number], share: float = 1.0) -> Team:
 
 
 def _component(cid: str, kind: str, *factors: Factor, part: str = "") -> dict:
-    amount = math.prod(f.value for f in factors)
+    amount = math.prod(f.value * f.scale for f in factors)
     meta = component_catalog()[cid]
     return {"id": cid, "label": meta["label"], "seed": meta["seed"], "kind": kind, "part": part,
             "amount": round(amount), "factors": [f.as_dict() for f in factors]}
@@ -91,7 +93,7 @@ def _team_factors(team: Team) -> tuple[Factor, Factor]:
 def in_house_components(numbers: dict, team: Team, part: str = "") -> list[dict]:
     n = numbers
     seats, heads = _team_factors(team)
-    leavers = Factor.of(n["monthly_attrition_pct"], 0.01)
+    leavers = Factor.of(n["monthly_attrition_pct"])
     return [
         _component("seat_capital", ONE_OFF, seats, Factor.of(n["seat_capital_cost"]), part=part),
         _component("pbx", ONE_OFF, Factor.of(n["pbx_setup_cost"]), part=part),
@@ -130,10 +132,10 @@ def home_team_components(numbers: dict, team: Team) -> list[dict]:
         _component("home_hiring", ONE_OFF, heads, Factor.of(n["hiring_cost_per_hire"])),
         _component("home_training", ONE_OFF, heads, Factor.of(n["training_cost_per_hire"])),
         _component("home_fix", MONTHLY, heads, fix),
-        _component("home_kpi", MONTHLY, heads, fix, Factor.of(n["home_kpi_bonus_pct"], 0.01)),
+        _component("home_kpi", MONTHLY, heads, fix, Factor.of(n["home_kpi_bonus_pct"])),
         _component("home_infrastructure", MONTHLY, heads,
                    Factor.of(n["home_infrastructure_per_operator_month"])),
-        _component("home_turnover", MONTHLY, heads, Factor.of(n["home_monthly_attrition_pct"], 0.01),
+        _component("home_turnover", MONTHLY, heads, Factor.of(n["home_monthly_attrition_pct"]),
                    Factor("hiring_and_training_per_hire",
                           n["hiring_cost_per_hire"].value + n["training_cost_per_hire"].value,
                           "per hire", _source_of(n["hiring_cost_per_hire"], n["training_cost_per_hire"]))),
@@ -213,3 +215,16 @@ def cost_model(answers: dict, assumptions: dict | None = None, months: int | Non
 def _team_dict(team: Team) -> dict:
     return {**team.staffing.as_dict(), "seats": team.seats, "headcount": team.headcount,
             "coverage": team.coverage}
+
+
+def cost_report(answers: dict, meta: dict | None = None, assumptions: dict | None = None,
+                months: int | None = None, assumptions_source: str = "") -> dict:
+    """The cost model plus what a report needs around it: client, option labels, sources."""
+    from expert.options import load_options
+    labels = {o: load_options()[o].label for o in OPTIONS}
+    model = cost_model(answers, assumptions, months)
+    for option in model["options"]:
+        option["label"] = labels[option["option"]]
+    meta = meta or {}
+    return {"client": meta.get("client", ""), "description": meta.get("description", ""),
+            "assumptions_source": assumptions_source, **model}

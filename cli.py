@@ -19,6 +19,7 @@ COMMANDS = {
     "graph": "commands.graph:graph",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
+    "kb": "commands.kb:kb",
     "staffing": "commands.staffing:staffing",
     "cost": "commands.cost:cost",
     "consult": "commands.consult:consult",

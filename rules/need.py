@@ -40,7 +40,7 @@ class NeedRules:
         Answer(question="call_load", value="calls_lost"),
         seed=SEED_003, evidence={"none": -1, "in_house": 1, "outsource": 1},
         finds=["contact_centre_needed"],
-        quote="Вы чувствуете, что теряете звонки, но не можете посчитать сколько. "
+        quote="Вы чувствуете, что теряете звонки, но не можете посчитать сколько. … "
               "Клиенты жалуются, что к Вам сложно дозвониться.",
         gloss="You feel you are losing calls; customers complain it is hard to get through.",
     )
@@ -402,7 +402,8 @@ class NeedRules:
     @heuristic(
         Answer(question="multichannel", value="no"),
         seed=SEED_003, evidence={"none": 1},
-        quote="Вам необходимо отвечать на обращения клиентов по нескольким каналам связи? Нет",
+        quote="Вам необходимо отвечать на обращения клиентов по нескольким каналам связи "
+              "(звонок, электронная почта, веб-чат, смс) Нет",
         gloss="Must customers be answered over several channels? No.",
     )
     def single_channel_needs_no_centre():

@@ -1,0 +1,37 @@
+"""ccadvisor kb: work on the knowledge base itself. ``kb check`` verifies the rule base."""
+import click
+
+from commands.common import format_option
+
+
+@click.group()
+def kb():
+    """Verify the rule base (see 'ccadvisor kb check --help')."""
+
+
+@kb.command()
+@format_option("text", "json")
+@click.option("--seeds", "seeds_dir", metavar="DIR",
+              help="Directory of the seed articles [default: ../shared/seeds from the repo root].")
+@click.option("--runs", type=click.IntRange(1, 100000), default=300, show_default=True,
+              help="How many seeded random answer sets to run the engine on.")
+@click.option("--random-seed", type=int, default=None, metavar="N",
+              help="Seed of the random answer sets (the default gives the same sets every time).")
+@click.pass_context
+def check(ctx, fmt, seeds_dir, runs, random_seed):
+    """Check the rule base: every rule fires, every question is used, every quote is in its
+    seed, ids are unique, no contradictory evidence, and the engine always ends.
+
+    Exit code 0 when sound, 1 with one line per problem otherwise."""
+    from pathlib import Path
+
+    from expert.errors import InputError
+    from expert.kbcheck import RANDOM_SEED, check_rule_base
+    from expert.render import render
+
+    if seeds_dir and not Path(seeds_dir).is_dir():
+        raise InputError(f"seeds directory {seeds_dir!r} does not exist", where="--seeds")
+    result = check_rule_base(seeds_dir=seeds_dir, runs=runs,
+                             seed=RANDOM_SEED if random_seed is None else random_seed)
+    click.echo(render("kb_check", fmt, result.as_dict()), nl=False)
+    ctx.exit(0 if result.sound else 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from expert.catalog import load_catalog
 from expert.conditions import conditions_of
 from expert.options import load_options
+from expert.report import advice_catalog
 from rules import all_rules
 from rules.seeds import SEEDS
 
@@ -60,5 +61,9 @@ def rules_model() -> dict:
     for row in rows:
         if row["topic"] not in topics:
             topics.append(row["topic"])
+    advice = advice_catalog()
     return {"rules": rows, "topics": topics, "seeds": list(SEEDS),
-            "options": [o.id for o in load_options().values()]}
+            "options": [o.id for o in load_options().values()],
+            # how many rules cite each seed, so the document shows every seed is used
+            "seed_counts": {seed: sum(r["source"] == seed for r in rows) for seed in SEEDS},
+            "advice_titles": {item: advice[item]["title"] for item in sorted(advice)}}

@@ -12,6 +12,7 @@ import yaml
 
 from expert.advisor import Result
 from expert.catalog import load_catalog
+from expert.figures import figure_details
 from expert.options import load_options
 from rules import rule_index
 
@@ -28,19 +29,21 @@ def answer_row(qid: str, value) -> dict:
     return {"question": qid, "text": question.text, "value": value, "label": question.label(value)}
 
 
-def matched_row(fact: dict) -> dict:
-    """One matched fact, worded for people."""
+def matched_row(fact: dict, figures: dict | None = None) -> dict:
+    """One matched fact, worded for people; a Figure carries its arithmetic and inputs' sources."""
     kind = fact["fact"]
     if kind == "Answer":
         return {"kind": kind, **answer_row(fact["question"], fact["value"])}
     if kind == "Figure":
-        return {"kind": kind, "name": fact["name"], "value": fact["value"]}
+        detail = (figures or {}).get(fact["name"], {})
+        return {"kind": kind, "name": fact["name"], "value": fact["value"],
+                "method": detail.get("method", ""), "inputs": detail.get("inputs", [])}
     if kind == "Finding":
         return {"kind": kind, "name": fact["name"]}
     return {"kind": kind, "option": fact.get("option"), "rank": fact.get("rank")}
 
 
-def firing_row(firing) -> dict:
+def firing_row(firing, figures: dict | None = None) -> dict:
     meta = rule_index()[firing.rule]
     answers = [f for f in firing.matched if f["fact"] == "Answer"]
     return {
@@ -52,7 +55,7 @@ def firing_row(firing) -> dict:
         "quote": meta.quote,
         "gloss": meta.gloss,
         "because": {f["question"]: f["value"] for f in answers},
-        "matched": [matched_row(f) for f in firing.matched],
+        "matched": [matched_row(f, figures) for f in firing.matched],
         "evidence": [{"option": f["option"], "weight": f["weight"]}
                      for f in firing.added if f["fact"] == "Evidence"],
         "advice": [f["item"] for f in firing.added if f["fact"] == "Advice"],
@@ -91,6 +94,7 @@ def advice_rows(result: Result) -> list[dict]:
 
 def build_report(result: Result) -> dict:
     decision, options = result.decision, load_options()
+    figures = figure_details(result.answers)  # the arithmetic behind each Figure fact
     return {
         "client": result.meta.get("client", ""),
         "description": result.meta.get("description", ""),
@@ -108,7 +112,7 @@ def build_report(result: Result) -> dict:
         },
         "scores": dict(decision.scores),
         "options": option_rows(result),
-        "fired_rules": [firing_row(f) for f in result.firings],
+        "fired_rules": [firing_row(f, figures) for f in result.firings],
         "advice": advice_rows(result),
         "answers": dict(result.answers),
         "answer_rows": [answer_row(q, v) for q, v in result.answers.items()],

@@ -123,8 +123,8 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
         mark = err.problem_mark or err.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
         raise InputError(f"{line}malformed YAML: {err.problem or err.context}", where=where) from None
-    except yaml.YAMLError as err:
-        raise InputError(f"malformed YAML: {err}", where=where) from None
+    except yaml.YAMLError as err:  # e.g. ReaderError, whose str() spans two lines
+        raise InputError(f"malformed YAML: {_one_line(err)}", where=where) from None
     except InputError as err:
         raise InputError(str(err), where=where) from None
     except RecursionError:
@@ -137,6 +137,15 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
         raise InputError(f"the top level must be a mapping of question ids to answers, found {found}",
                          where=where)
     return data
+
+
+def _one_line(err) -> str:
+    return " ".join(str(err).split())
+
+
+def _printable(key):
+    """A key as it can be shown in a one-line error: a quoted key may hold a line break."""
+    return key if not isinstance(key, str) or key.isprintable() else repr(key)[1:-1]
 
 
 def _clean_meta(meta, where: str) -> dict:
@@ -152,7 +161,7 @@ def _clean_meta(meta, where: str) -> dict:
     catalog = load_catalog()
     for qid in notes:
         if qid not in catalog:
-            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(qid)}", where=where)
+            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(_printable(qid))}", where=where)
     if notes:
         clean["notes"] = {str(k): v for k, v in notes.items()}
     return clean
@@ -168,7 +177,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
         line = _line_of(text, qid) if text else None
         at = f"{where}: line {line}" if line else where
         if not isinstance(qid, str) or qid not in catalog:
-            raise InputError(catalog.unknown_message(qid), where=at)
+            raise InputError(catalog.unknown_message(_printable(qid)), where=at)
         try:
             answers[qid] = catalog.get(qid).validate(value)
         except InputError as err:

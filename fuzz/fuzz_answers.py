@@ -1,0 +1,59 @@
+"""Fuzz target: the answers-file loader must turn any bytes into answers or an InputError.
+
+Run with atheris (coverage-guided), for a bounded time, from the repository root::
+
+    python fuzz/fuzz_answers.py "$(mktemp -d)" fuzz/seeds -max_total_time=30
+
+Each input's first byte picks the file name suffix (.yaml or .json: the loader decides the
+format from the suffix and the first character), the rest is the file's content; the seeds in
+fuzz/seeds/ start with that byte, and new inputs go to the first (scratch) directory. Anything but
+an InputError escaping ``load_answers`` is a crash: atheris prints the traceback and the input and
+saves it as ``crash-<hash>``, which ``python fuzz/fuzz_answers.py crash-<hash>`` replays.
+The same ``check_one`` is used by tests/test_fuzz.py with hypothesis-made bytes.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import expert  # noqa: E402  (the experta compatibility fix comes first)
+
+
+def check_one(data: bytes, directory: str) -> None:
+    """Load ``data[1:]`` as an answers file; only InputError may escape."""
+    from expert.answers import load_answers
+    from expert.errors import InputError
+    suffix = ".json" if data[:1] and data[0] % 2 else ".yaml"
+    path = os.path.join(directory, "answers" + suffix)
+    with open(path, "wb") as handle:
+        handle.write(data[1:])
+    try:
+        answers, meta = load_answers(path)
+    except InputError as err:
+        assert "\n" not in str(err), f"error message is not one line: {err!r}"
+        return
+    assert isinstance(answers, dict) and isinstance(meta, dict)
+
+
+def main() -> None:
+    try:
+        import atheris
+    except ImportError:  # no wheel for this platform: tests/test_fuzz.py still covers the loader
+        print("fuzz_answers: atheris is not installed; skipping coverage-guided fuzzing")
+        return
+    with atheris.instrument_imports(include=["expert", "yaml", "json"]):
+        import expert.answers  # noqa: F401
+        import expert.catalog  # noqa: F401
+    expert.catalog.load_catalog()  # read the questions once, outside the measured inputs
+    directory = tempfile.mkdtemp(prefix="ccadvisor-fuzz-")
+    atheris.Setup(sys.argv, lambda data: check_one(data, directory))
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from expert.advisor import Result, advise, answer_facts, figure_facts
+from expert.advisor import Result, advise, answer_facts, figure_facts, shared_engine
 from expert.catalog import Question, load_catalog
 from expert.conditions import Condition, conditions_of
 from expert.decision import Decision, decide
@@ -195,7 +195,8 @@ class Consultation:
         self.answers: dict = dict(answers or {})
         self.history: list = list(history or self.answers)
         self.on_firing = on_firing
-        self.engine = AdvisorEngine(before_firing=before_firing, on_firing=self._fired)
+        self.before_firing = before_firing
+        self.engine: AdvisorEngine = shared_engine()
         self._standing: set = set()
         self._previous: list[Firing] = []
         self._forced: str | None = None
@@ -205,18 +206,26 @@ class Consultation:
     # the engine runs here, and only here
     def evaluate(self) -> None:
         """Run the rules on the answers so far and plan the next question."""
-        known_answers = self.known_answers()
-        self.engine.reset()
-        self.engine.declare(*answer_facts(known_answers), *figure_facts(known_answers))
-        self.engine.run()
-        self.decision = decide(self.engine.facts_of(Evidence))
-        self.plan = plan(self._known(), self.decision)
-        if self.plan.stage != EVIDENCE:
-            self.engine.declare(Recommended(option=self.decision.option, rank="chosen"))
-            if self.decision.runner_up:
-                self.engine.declare(Recommended(option=self.decision.runner_up, rank="runner_up"))
-            self.engine.run()
+        # The process's one engine (building the Rete network is the slow part), with this
+        # consultation's listeners attached only while it runs for this consultation.
+        engine = self.engine
+        engine.before_firing, engine.on_firing = self.before_firing, self._fired
+        try:
+            known_answers = self.known_answers()
+            engine.reset()
+            engine.declare(*answer_facts(known_answers), *figure_facts(known_answers))
+            engine.run()
+            self.decision = decide(engine.facts_of(Evidence))
             self.plan = plan(self._known(), self.decision)
+            if self.plan.stage != EVIDENCE:
+                engine.declare(Recommended(option=self.decision.option, rank="chosen"))
+                if self.decision.runner_up:
+                    engine.declare(Recommended(option=self.decision.runner_up, rank="runner_up"))
+                engine.run()
+                self.plan = plan(self._known(), self.decision)
+            self.state = self._known()  # a snapshot: the shared engine may run for others
+        finally:
+            engine.before_firing = engine.on_firing = None
         self._standing = {firing_key(f) for f in self.engine.firings}
         # Firings that stood before and no longer do rested on an answer that was withdrawn.
         self.retracted = [f for f in self._previous if firing_key(f) not in self._standing]
@@ -269,7 +278,7 @@ class Consultation:
 
     def waiting_on(self, qid: str) -> tuple:
         """The open rules waiting on a question (for ``why``)."""
-        return waiting_on(qid, self._known())
+        return waiting_on(qid, self.state)
 
     def answer(self, qid: str, value) -> None:
         """Record an answer (None = unknown/skipped) and let the engine run."""
@@ -329,7 +338,7 @@ def condition_text(cond: Condition) -> str:
 
 def why_model(question: Question, consultation: Consultation) -> dict:
     """MYCIN-style WHY: the rules waiting on this answer, their conditions, their conclusions."""
-    known = consultation._known()
+    known = consultation.state
     rules = []
     seen = set()
     for wait in consultation.waiting_on(question.id):

@@ -1,0 +1,286 @@
+"""ccadvisor consult through click's runner: whole interviews with scripted input."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+import yaml
+
+from expert.catalog import load_catalog
+from expert.conditions import conditions_of, questions_of
+from expert.consultation import Consultation
+from expert.examples import example_names, load_example
+from rules import all_rules
+
+PROMPT = re.compile(r"^(\w+)> ", re.M)
+
+
+def asked(out: str) -> list[str]:
+    """The question ids prompted for, in order (a question asked again appears again)."""
+    return PROMPT.findall(out)
+
+
+@lru_cache(maxsize=None)
+def interview(example: str) -> tuple[tuple[str, str], ...]:
+    """(question id, typed line) for an interview answered from an example's answers file.
+
+    The interview order is the planner's; the lines are what a person would type: the answer
+    as text, or "skip" for a question the file does not answer.
+    """
+    answers, _ = load_example(example)
+    consultation = Consultation()
+    steps = []
+    while (question := consultation.current()) is not None:
+        value = answers.get(question.id)
+        steps.append((question.id, "skip" if value is None else str(value)))
+        consultation.answer(question.id, value)
+    return tuple(steps)
+
+
+def script_for(example: str) -> list[str]:
+    return [line for _, line in interview(example)]
+
+
+def a_valid_answer(qid: str) -> str:
+    question = load_catalog().get(qid)
+    if question.type == "number":
+        return f"{question.min:g}"
+    return "1" if question.type == "choice" else "yes"
+
+
+def typed(*lines) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def follow_up_only_questions(excluded_option: str) -> set[str]:
+    """Questions read only by rules that need a recommendation other than ``excluded_option``."""
+    by_question: dict[str, list] = {}
+    for meta in all_rules():
+        for qid in questions_of(meta):
+            by_question.setdefault(qid, []).append(meta)
+
+    def needs_other(meta) -> bool:
+        gates = [c for c in conditions_of(meta) if c.fact == "Recommended"]
+        return bool(gates) and not any(c.holds({"option": excluded_option, "rank": "chosen"})
+                                       for c in gates)
+    return {q for q, metas in by_question.items() if all(needs_other(m) for m in metas)}
+
+
+@pytest.fixture
+def session(tmp_path):
+    return tmp_path / "session.yaml"
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_interview_reaches_the_same_recommendation_as_advise(ccadvisor, session, name):
+    _, meta = load_example(name)
+    run = ccadvisor("consult", "--session", str(session), "--client", meta.get("client", name),
+                    input=typed(*script_for(name), ""))
+    assert run.code == 0, run.err
+    expected = ccadvisor("advise", "--example", name).out
+    recommendation = re.search(r"^RECOMMENDATION: .*$", expected, re.M).group(0)
+    assert recommendation in run.out
+    # The session file is an answers file, and advise on it prints the report consult printed.
+    from_session = ccadvisor("advise", "--answers", str(session))
+    assert from_session.code == 0, from_session.err
+    assert from_session.out in run.out
+    assert yaml.safe_load(session.read_text())["meta"]["status"] == "finished"
+
+
+def test_a_business_that_needs_no_centre_is_not_asked_about_vendors(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session),
+                    input=typed(*script_for("small_office_secretary_copes"), ""))
+    assert "RECOMMENDATION: " in run.out and "[none]" in run.out
+    vendor_questions = follow_up_only_questions("none")
+    assert vendor_questions, "the rule base has follow-up questions for other options"
+    assert not vendor_questions & set(asked(run.out))
+
+
+def test_follow_up_questions_come_once_outsourcing_is_in_play(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session),
+                    input=typed(*script_for("network_explosive_growth"), ""))
+    assert follow_up_only_questions("none") & set(asked(run.out))
+    # Follow-up questions come after every evidence question: once the decision is made.
+    stages = [bool(tag) for tag in re.findall(r"^Question \d+, about \d+ more( \(follow-up\))?",
+                                              run.out, re.M)]
+    assert any(stages) and stages == sorted(stages)
+
+
+def test_each_prompt_is_a_question_with_allowed_answers_and_progress(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session),
+                    input=typed(*script_for("new_year_promotion"), ""))
+    # The question may wrap over lines; it runs until the choices or the "Answer" line.
+    blocks = re.findall(r"^Question (\d+), about (\d+) more.*\n((?:(?!  1\) |Answer ).*\n)+)",
+                        run.out, re.M)
+    assert [int(n) for n, _, _ in blocks] == list(range(1, len(blocks) + 1))
+    assert blocks and all(text.rstrip().endswith("?") for _, _, text in blocks)
+    catalog = load_catalog()
+    for qid in set(asked(run.out)):
+        question = catalog.get(qid)
+        if question.type == "choice":
+            assert f"Answer 1-{len(question.choices)}, or:" in run.out
+        elif question.type == "yes_no":
+            assert "Answer y/n, or:" in run.out
+
+
+def test_invalid_answer_gets_one_line_and_the_same_question_again(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("maybe", "quit"))
+    first = asked(run.out)[0]
+    question = load_catalog().get(first)
+    assert asked(run.out) == [first, first]
+    reason = f"invalid answer 'maybe' for '{first}': expected {question.expects()}"
+    assert f"\n  {reason}" in run.out
+    assert run.code == 0 and "Traceback" not in run.out + run.err
+
+
+def test_empty_answer_is_not_taken_for_unknown(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("", "quit"))
+    assert "No answer given" in run.out
+    assert len(asked(run.out)) == 2 and len(set(asked(run.out))) == 1
+    assert list(yaml.safe_load(session.read_text())) == ["meta"]
+
+
+def test_why_names_every_rule_waiting_on_the_question(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("why", "quit"))
+    first = asked(run.out)[0]
+    waiting = {m.id for m in all_rules() if first in questions_of(m)
+               and not any(c.fact in ("Recommended", "Finding") for c in conditions_of(m))}
+    assert waiting
+    why = run.out.split(f"{first}> why")[1]
+    for rule_id in waiting:
+        assert f"  {rule_id}  [" in why
+    assert "<- this question" in why
+    assert "then: " in why  # what each would conclude
+
+
+def test_help_shows_the_catalog_help_and_example(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("?", "quit"))
+    question = load_catalog().get(asked(run.out)[0])
+    assert f"Example: {question.example}" in run.out
+    assert question.help.split()[0] in run.out.split("> ?")[1]
+
+
+def test_skip_records_unknown_and_moves_on(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("skip", "quit"))
+    first, second = asked(run.out)
+    assert first != second
+    saved = yaml.safe_load(session.read_text())
+    assert saved[first] == "unknown"
+    # Still a valid answers file, the skipped question simply unanswered.
+    assert ccadvisor("advise", "--answers", str(session)).code == 0
+
+
+def test_back_withdraws_the_answer_and_asks_that_question_again(ccadvisor, session):
+    first = asked(ccadvisor("consult", "--session", str(session), input=typed("quit")).out)[0]
+    session.unlink()
+    answer = a_valid_answer(first)
+    first_run = ccadvisor("consult", "--session", str(session), input=typed(answer, "quit"))
+    assert asked(first_run.out)[0] == first
+    second = asked(first_run.out)[1]
+    assert first in yaml.safe_load(session.read_text())
+    session.unlink()
+    run = ccadvisor("consult", "--session", str(session), input=typed(answer, "back", "quit"))
+    assert asked(run.out) == [first, second, first]
+    assert f"Back to {first}" in run.out
+    assert first not in yaml.safe_load(session.read_text())
+
+
+def test_back_on_the_first_question_says_so(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("back", "quit"))
+    assert "nothing to go back to" in run.out
+    assert len(set(asked(run.out))) == 1
+
+
+def test_back_with_trace_shows_what_was_retracted(ccadvisor, session):
+    # Interview the network client up to call_load = calls_lost (a rule fires on it alone),
+    # then take that answer back: exactly what it fired is retracted.
+    steps = interview("network_explosive_growth")
+    upto = [qid for qid, _ in steps].index("call_load") + 1
+    run = ccadvisor("consult", "--trace", "--session", str(session),
+                    input=typed(*(line for _, line in steps[:upto]), "back", "quit"))
+    after_answer = run.out.split("call_load> calls_lost")[1]
+    fired = re.findall(r"\[trace\] fired (\w+)", after_answer.split("> back")[0])
+    retracted = re.findall(r"\[trace\] retracted (\w+)", after_answer)
+    assert "lost_calls_need_a_centre" in fired
+    assert sorted(fired) == sorted(retracted)
+    assert "call_load" not in yaml.safe_load(session.read_text())
+
+
+def test_trace_shows_each_firing_with_its_answers_and_additions(ccadvisor, session):
+    run = ccadvisor("consult", "--trace", "--session", str(session),
+                    input=typed(*script_for("network_explosive_growth"), ""))
+    fired = re.findall(r"\[trace\] fired (\w+)", run.out)
+    report = ccadvisor("advise", "--answers", str(session)).out
+    in_report = re.findall(r"^  \d+\. (\w+)  \[", report, re.M)
+    assert sorted(fired) == sorted(in_report)
+    # Between the questions, before the report: each firing is shown as it happens.
+    first_rule = fired[0]
+    assert run.out.index(f"[trace] fired {first_rule}") < run.out.index("ccadvisor report")
+    assert re.search(r"\[trace\] fired \w+  \[.*\]\n(.*\n)*? +because \w+ = \w+\n +adds: ", run.out)
+
+
+def test_note_is_saved_on_the_answer_and_shown_in_the_report(ccadvisor, session):
+    lines = script_for("new_year_promotion")
+    answered = next(i for i, line in enumerate(lines) if line != "skip")
+    lines.insert(answered, "note the client hesitated here")
+    run = ccadvisor("consult", "--session", str(session), input=typed(*lines, ""))
+    saved = yaml.safe_load(session.read_text())
+    (qid, note), = saved["meta"]["notes"].items()
+    assert note == "the client hesitated here"
+    assert f"{qid} = " in run.out and "(note: the client hesitated here)" in run.out
+
+
+def test_quit_then_resume_asks_nothing_twice(ccadvisor, session):
+    lines = script_for("regular_inbound_midsize")
+    run = ccadvisor("consult", "--session", str(session), "--consultant", "Ann",
+                    input=typed(*lines[:3], "quit"))
+    assert run.code == 0
+    assert f"Resume with: ccadvisor consult --resume {session}" in run.out
+    before = asked(run.out)[:3]
+    resumed = ccadvisor("consult", "--resume", str(session), input=typed(*lines[3:], ""))
+    assert resumed.code == 0, resumed.err
+    assert not set(before) & set(asked(resumed.out))
+    saved = yaml.safe_load(session.read_text())
+    assert saved["meta"]["consultant"] == "Ann" and saved["meta"]["status"] == "finished"
+    expected = ccadvisor("advise", "--example", "regular_inbound_midsize").out
+    assert re.search(r"^RECOMMENDATION: .*$", expected, re.M).group(0) in resumed.out
+
+
+def test_resume_of_a_finished_session_offers_the_report(ccadvisor, session):
+    ccadvisor("consult", "--session", str(session), input=typed(*script_for("new_year_promotion"), ""))
+    run = ccadvisor("consult", "--resume", str(session), input=typed("y", ""))
+    assert run.code == 0
+    assert "This session is finished" in run.out
+    assert asked(run.out) == []
+    assert ccadvisor("advise", "--answers", str(session)).out in run.out
+
+
+def test_end_of_input_saves_and_says_how_to_resume(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("skip"))
+    assert run.code == 1
+    assert "Interrupted (end of input)" in run.out
+    assert f"ccadvisor consult --resume {session}" in run.out
+    assert "unknown" in session.read_text()
+
+
+@pytest.mark.parametrize("suffix,marker", [("md", "# "), ("html", "<html"), ("json", '"recommendation"')])
+def test_report_is_offered_as_a_file(ccadvisor, session, tmp_path, suffix, marker):
+    target = tmp_path / f"report.{suffix}"
+    run = ccadvisor("consult", "--session", str(session),
+                    input=typed(*script_for("new_year_promotion"), "report.txt", str(target)))
+    assert "the name must end in .md, .html or .json" in run.out
+    assert f"Written: {target}" in run.out
+    assert marker in target.read_text()
+
+
+def test_default_session_file_is_named_by_date_and_time(ccadvisor, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = ccadvisor("consult", input=typed("quit"))
+    name = re.search(r"Session file: (ccadvisor-session-\d{8}-\d{6}\.yaml) ", run.out).group(1)
+    assert (tmp_path / name).is_file()
+
+
+def test_no_colour_when_stdout_is_not_a_terminal(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input=typed("maybe", "quit"))
+    assert "\x1b[" not in run.out

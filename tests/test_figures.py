@@ -1,0 +1,100 @@
+"""Figures: computed only from the client's numbers, reasoned over by rules/numbers.py, explained."""
+import pytest
+
+from expert.advisor import advise
+from expert.catalog import load_catalog
+from expert.conditions import conditions_of
+from expert.examples import load_example
+from expert.figures import FIGURE_INPUTS, compute_figures
+from rules import RULESETS, rule_index
+from rules.numbers import NumberRules
+from expert.heuristic import heuristics_of
+
+VOLUME = {"peak_hour_calls": 400, "aht_seconds": 120}
+
+
+def fired(answers):
+    return [f.rule for f in advise(load_catalog().validate(answers)).firings]
+
+
+def test_no_numbers_no_figures():
+    assert compute_figures({"period": "long_term"}) == {}
+
+
+def test_a_figure_needs_all_its_client_inputs():
+    assert set(compute_figures({"calls_per_month": 5000})) == set()
+    assert set(compute_figures(VOLUME)) == {"agents_required", "operators_headcount"}
+    with_cost = compute_figures({**VOLUME, "calls_per_month": 40000, "horizon_months": 24})
+    assert {"own_centre_extra_cost_over_horizon"} <= set(with_cost)
+
+
+def test_every_figure_a_rule_reads_is_declared_with_its_inputs():
+    assert NumberRules in RULESETS
+    names = {c.subject for meta in heuristics_of(NumberRules) for c in conditions_of(meta)
+             if c.fact == "Figure"}
+    assert names <= set(FIGURE_INPUTS)
+    catalog = load_catalog()
+    assert all(q in catalog for inputs in FIGURE_INPUTS.values() for q in inputs)
+
+
+def test_agents_figure_is_erlang_c_on_the_busiest_hour():
+    # 400 calls/h x 120 s = 13.33 Erlangs; 80/20 (assumed target) needs 17 on the line
+    assert compute_figures(VOLUME)["agents_required"] == 17
+
+
+def test_five_computed_agents_cross_the_seed_003_line():
+    assert "five_or_more_agents_computed_need_a_centre" in fired(VOLUME)
+    small = fired({"peak_hour_calls": 10, "aht_seconds": 120})
+    assert "fewer_than_five_agents_computed_need_no_centre" in small
+    assert "five_or_more_agents_computed_need_a_centre" not in small
+
+
+def test_home_team_is_counted_out_only_for_a_large_headcount():
+    assert "home_team_only_for_a_small_headcount" in fired(VOLUME)
+    assert "home_team_only_for_a_small_headcount" not in fired({"peak_hour_calls": 10, "aht_seconds": 120})
+
+
+@pytest.mark.parametrize("go_live, late", [(2, True), (6, False), (9, False)])
+def test_go_live_sooner_than_an_own_centre_launch_favours_outsourcing(go_live, late):
+    assert compute_figures({"months_to_go_live": go_live})["own_centre_late_by_months"] == 6 - go_live
+    rules = fired({"months_to_go_live": go_live})
+    assert ("own_centre_not_ready_by_go_live_favours_outsourcing" in rules) is late
+
+
+def test_horizon_before_break_even_favours_outsourcing_and_after_favours_own_centre():
+    base = {"peak_hour_calls": 40, "aht_seconds": 600, "calls_per_month": 6000}
+    short, long = {**base, "horizon_months": 2}, {**base, "horizon_months": 60}
+    assert compute_figures(short)["own_centre_extra_cost_over_horizon"] > 0
+    assert "horizon_ends_before_own_centre_pays_back" in fired(short)
+    assert compute_figures(long)["break_even_month"] < 60
+    assert "own_centre_pays_back_within_horizon" in fired(long)
+
+
+DOCUMENTED = {"home_team_startup": "home_team", "network_explosive_growth": "hybrid",
+              "new_year_promotion": "outsource", "regular_inbound_midsize": "outsource",
+              "small_office_secretary_copes": "none", "specialist_equipment_support": "in_house"}
+
+
+@pytest.mark.parametrize("name, option", sorted(DOCUMENTED.items()))
+def test_examples_keep_their_documented_recommendation(name, option):
+    answers, meta = load_example(name)
+    assert advise(answers, meta).decision.option == option
+
+
+@pytest.mark.parametrize("name, rule, text", [
+    ("new_year_promotion", "own_centre_not_ready_by_go_live_favours_outsourcing",
+     "own_centre_late_by_months = 5: own centre launch 6 months - required go-live 1 month "
+     "(client: months_to_go_live; assumption: own_centre_launch_months)"),
+    ("new_year_promotion", "five_or_more_agents_computed_need_a_centre",
+     "agents_required = 17: Erlang C for 400 calls/h at 120 s AHT (13.33 Erlangs), target 80/20"),
+    ("home_team_startup", "fewer_than_five_agents_computed_need_no_centre",
+     "agents_required = 2: Erlang C for 12 calls/h at 150 s AHT"),
+    ("specialist_equipment_support", "own_centre_pays_back_within_horizon",
+     "own_centre_extra_cost_over_horizon = -47,777,000: own centre 78,373,000 - outsourcing "
+     "126,150,000, cumulative over 60 months"),
+])
+def test_example_explanations_cite_the_computed_figures(ccadvisor, name, rule, text):
+    md = ccadvisor("advise", "--example", name, "--format", "md").out
+    line = next(l for l in md.splitlines() if "because:" in l and text in l)
+    rule_line = md.splitlines()[md.splitlines().index(line) - 1]
+    assert rule in rule_line and rule in rule_index()

@@ -8,9 +8,11 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @answers_source
 @format_option("text", "md", "json", "html")
 @output_option
+@click.option("--template", "template", metavar="FILE",
+              help="Render with your own Jinja template (sandboxed; HTML-escaped if FILE is .html).")
 @click.option("--step", is_flag=True,
               help="Step through the rules: Enter fires the next, c continues, q stops.")
-def advise(answers_file, example, fmt, output, step):
+def advise(answers_file, example, fmt, output, template, step):
     """Recommend how to handle customer contacts, with the chain of rules that led there."""
     from expert.advisor import advise as run_advice
     from expert.render import render
@@ -25,5 +27,9 @@ def advise(answers_file, example, fmt, output, step):
             return  # step mode has printed what was derived so far
     else:
         result = run_advice(answers, meta)
+    if template:  # the user's own layout over the plain report model, rendered in the sandbox
+        from expert.render import render_user_template
+        emit(render_user_template(template, build_report(result)), output)
+        return
     build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph
     emit(render("report", fmt, build(result)), output)

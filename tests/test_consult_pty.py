@@ -1,0 +1,106 @@
+"""The installed ``ccadvisor consult`` on a real pseudo-terminal: SIGKILL, Ctrl-C, colour."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from expert.examples import load_example
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
+
+PROMPT = r"\n(\w+)> "
+EXAMPLE = "network_explosive_growth"
+
+
+def ccadvisor_exe() -> str:
+    beside = Path(sys.executable).parent / "ccadvisor"  # the venv the tests run in
+    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
+    if not found:
+        pytest.skip("the ccadvisor command is not installed")
+    return found
+
+
+def spawn(cwd, *args, colour=False):
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["TERM"] = "xterm"
+    if not colour:
+        env["NO_COLOR"] = "1"
+    return pexpect.spawn(ccadvisor_exe(), ["consult", *args], cwd=str(cwd), env=env,
+                         encoding="utf-8", timeout=60, dimensions=(50, 200))
+
+
+def answer_prompts(child, answers: dict, count: int | None = None) -> list[str]:
+    """Answer prompts from ``answers`` (skip what they lack); stop after ``count`` or at the end."""
+    asked = []
+    while count is None or len(asked) < count:
+        if child.expect([PROMPT, r"Also write the report to a file\?.*: "]) == 1:
+            break
+        qid = child.match.group(1)
+        asked.append(qid)
+        value = answers.get(qid)
+        child.sendline("skip" if value is None else str(value))
+    return asked
+
+
+def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(tmp_path):
+    answers, _ = load_example(EXAMPLE)
+    child = spawn(tmp_path, "--session", "s.yaml", "--client", "Kill test")
+    child.expect("Session file: s.yaml")
+    given = answer_prompts(child, answers, count=4)
+    # The fifth prompt on screen means the fourth answer is on disk; kill without warning.
+    child.expect(PROMPT)
+    child.kill(signal.SIGKILL)
+    child.wait()
+    assert child.signalstatus == signal.SIGKILL
+
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert [k for k in saved if k != "meta"] == given
+    for qid in given:
+        assert saved[qid] == answers.get(qid, "unknown")
+    assert saved["meta"]["client"] == "Kill test"
+    assert not [p.name for p in tmp_path.iterdir() if p.name != "s.yaml"]  # no temporary left
+
+    child = spawn(tmp_path, "--resume", "s.yaml")
+    child.expect(f"{len(given)} questions already answered")
+    rest = answer_prompts(child, answers)
+    assert rest and not set(rest) & set(given)
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert saved["meta"]["status"] == "finished"
+    assert [k for k in saved if k != "meta"] == given + rest
+
+
+def test_ctrl_c_saves_and_says_how_to_resume(tmp_path):
+    answers, _ = load_example(EXAMPLE)
+    child = spawn(tmp_path, "--session", "s.yaml")
+    given = answer_prompts(child, answers, count=2)
+    child.expect(PROMPT)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 130
+    assert "Interrupted (Ctrl-C)" in output and "Traceback" not in output
+    assert "ccadvisor consult --resume s.yaml" in output
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert [k for k in saved if k != "meta"] == given
+
+
+@pytest.mark.parametrize("colour", [True, False])
+def test_colour_only_on_a_terminal_without_no_color(tmp_path, colour):
+    child = spawn(tmp_path, "--session", "s.yaml", colour=colour)
+    child.expect(PROMPT if not colour else r"> ")
+    shown = child.before + child.after
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    assert bool(re.search("\x1b\\[", shown)) == colour

@@ -16,13 +16,18 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise InputError(f"directory {str(directory)!r} does not exist", where=str(path))
     if path.is_dir():
         raise InputError("is a directory", where=str(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:  # e.g. a read-only directory
+        raise InputError(f"cannot write: {err.strerror or err}", where=str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:  # including Ctrl-C: the old file stays, the temporary goes
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):  # a full disk is the user's problem to fix, not a traceback
+            raise InputError(f"cannot write: {err.strerror or err}", where=str(path)) from None
         raise

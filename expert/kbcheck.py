@@ -161,9 +161,9 @@ def check_contradictions(metas) -> list[Problem]:
     problems = []
     for group in groups.values():
         for option in sorted({o for meta in group for o, _ in meta.evidence}):
-            signs = {meta.id: w for meta in group for o, w in meta.evidence if o == option}
-            if any(w > 0 for w in signs.values()) and any(w < 0 for w in signs.values()):
-                pulls = ", ".join(f"{rid} {w:+d}" for rid, w in signs.items())
+            signs = [(meta.id, w) for meta in group for o, w in meta.evidence if o == option]
+            if any(w > 0 for _, w in signs) and any(w < 0 for _, w in signs):
+                pulls = ", ".join(f"{rid} {w:+d}" for rid, w in signs)
                 problems.append(Problem("contradictions", option,
                                         f"the same conditions pull it both ways: {pulls}"))
     return problems
@@ -182,12 +182,19 @@ def engine_for(rulesets, before_firing=None) -> AdvisorEngine:
     return engine
 
 
+class _Positions(dict):
+    """Rule id -> canonical position; a plain experta rule without metadata comes last."""
+
+    def __missing__(self, rule_id):
+        return len(self)
+
+
 class _ExtendedOrderStrategy(_CanonicalOrderStrategy):
     """The engine's agenda order, extended to rules that are not in the canonical rule base."""
 
     def __init__(self, metas):
         super().__init__()
-        self._position = {meta.id: i for i, meta in enumerate(metas)}
+        self._position = _Positions((meta.id, i) for i, meta in enumerate(metas))
 
 
 def satisfying_value(question, test):

@@ -1,0 +1,189 @@
+"""ccadvisor kb check: the real rule base is sound, and every check catches what it is for."""
+import json
+import shutil
+
+from expert.catalog import Catalog, Question, load_catalog  # expert first: it fixes experta
+from expert.facts import Answer, Finding, Recommended
+from expert.heuristic import heuristic, heuristics_of
+from expert.kbcheck import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_citations,
+                            check_contradictions, check_fires, check_ids, check_questions,
+                            check_rule_base, check_termination, example_answer_sets)
+from rules import RULESETS, all_rules
+from rules.seeds import SEED_000, SEED_003, SEEDS
+
+from experta import AS, L, Rule  # noqa: E402  (after expert, see expert/compat.py)
+
+REAL = list(all_rules())
+
+
+def messages(problems):
+    return [f"{p.check}: {p.subject}: {p.message}" for p in problems]
+
+
+def test_the_rule_base_is_sound(ccadvisor):
+    run = ccadvisor("kb", "check")
+    assert run.code == 0, run.out
+    assert run.out.startswith(f"kb check: sound - {len(REAL)} rules, {len(load_catalog())} questions")
+    assert "300 random answer sets" in run.out
+
+
+def test_json_format_lists_problems(ccadvisor):
+    run = ccadvisor("kb", "check", "--format", "json", "--runs", "5")
+    assert run.code == 0, run.out
+    report = json.loads(run.out)
+    assert report["sound"] is True and report["problems"] == [] and report["random_runs"] == 5
+
+
+def test_a_quote_missing_from_its_seed_fails_the_command_with_one_line_per_problem(ccadvisor, tmp_path):
+    for seed in SEEDS:
+        shutil.copy(DEFAULT_SEEDS_DIR / seed, tmp_path / seed)
+    seed_003 = tmp_path / SEED_003
+    seed_003.write_text(seed_003.read_text(encoding="utf-8").replace("До 1000", "До 2000"),
+                        encoding="utf-8")
+    run = ccadvisor("kb", "check", "--seeds", str(tmp_path), "--runs", "1")
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0] == ("citations: small_customer_base_needs_no_centre: quote fragment not found in "
+                        f"{SEED_003}: «Какова клиентская база Компании? До 1000»")
+    assert lines[-1] == f"kb check: 1 problem in {len(REAL)} rules and {len(load_catalog())} questions."
+
+
+def test_an_absent_seeds_directory_is_said_clearly(ccadvisor, tmp_path):
+    problems = check_citations(REAL, tmp_path / "nowhere")
+    assert messages(problems) == [f"citations: {tmp_path / 'nowhere'}: seeds directory not found, "
+                                  "so no quote can be verified (give --seeds DIR)"]
+    run = ccadvisor("kb", "check", "--seeds", str(tmp_path / "nowhere"))
+    assert run.code == 2
+    assert run.err == f"ccadvisor: error: --seeds: seeds directory '{tmp_path / 'nowhere'}' does not exist\n"
+
+
+# --- deliberately broken rule sets: each check must catch its own kind of fault --------------
+
+class Broken:
+    @heuristic(
+        Answer(question="call_flow", value="lunchtime"),
+        seed=SEED_003, evidence={"outsource": 1},
+        quote="Поток звонков равномерный.", gloss="The flow is even.",
+    )
+    def impossible_answer_rule():
+        """Reads a choice the question does not have."""
+
+    @heuristic(
+        Answer(question="call_colour", value="blue"),
+        seed=SEED_003, evidence={"outsource": 1},
+        quote="Поток звонков равномерный.", gloss="The flow is even.",
+    )
+    def unknown_question_rule():
+        """Reads a question that does not exist."""
+
+    @heuristic(
+        Recommended(option="nobody"),
+        seed=SEED_000, advice=["vendor_checklist"],
+        quote="Пусть Ваш выбор будет правильным!", gloss="May your choice be right!",
+    )
+    def never_recommended_rule():
+        """Waits for an option the decision step never declares."""
+
+    @heuristic(
+        Answer(question="hotline", value="yes"),
+        seed=SEED_003, evidence={"outsource": -1}, advice=["no_such_advice"],
+        quote="Нужен собственный Call-центр, а за ним — ещё один", gloss="Invented.",
+    )
+    def hotline_suits_outsourcing():
+        """Same id as a real rule, the opposite sign on the same conditions, an invented quote."""
+
+    @heuristic(
+        Finding(name="never_found"),
+        seed="005_invented.txt", evidence={"none": 1},
+        quote="", gloss="",
+    )
+    def unfindable_finding_rule():
+        """Chains on a finding no rule reaches, cites no seed."""
+
+
+BROKEN = heuristics_of(Broken)
+
+
+def test_duplicate_ids_are_caught():
+    assert messages(check_ids(REAL + BROKEN)) == [
+        "ids: hotline_suits_outsourcing: rule id is used more than once"]
+
+
+def test_invented_quotes_and_seeds_are_caught():
+    found = messages(check_citations(REAL + BROKEN, DEFAULT_SEEDS_DIR))
+    assert found == [
+        f"citations: hotline_suits_outsourcing: quote fragment not found in {SEED_003}: "
+        "«Нужен собственный Call-центр, а за ним — ещё один»",
+        "citations: unfindable_finding_rule: cites '005_invented.txt', not one of the five seeds",
+    ]
+
+
+def test_an_uncited_seed_is_caught():
+    without_004 = [m for m in REAL if m.seed != SEEDS[4]]
+    assert messages(check_citations(without_004, DEFAULT_SEEDS_DIR)) == [
+        f"citations: {SEEDS[4]}: no rule cites this seed"]
+
+
+def test_unused_and_unknown_questions_are_caught():
+    extra = Question(id="favourite_colour", text="Which colour?", type="yes_no",
+                     source=SEED_003, topic="test")
+    catalog = Catalog([*load_catalog(), extra])
+    found = messages(check_questions(REAL + BROKEN, catalog))
+    assert "questions: unknown_question_rule: reads unknown question 'call_colour'" in found
+    assert "questions: favourite_colour: no rule reads this question" in found
+    assert len(found) == 2
+
+
+def test_missing_advice_items_are_caught():
+    assert messages(check_advice(BROKEN, {"vendor_checklist": {}})) == [
+        "advice: hotline_suits_outsourcing: adds advice item 'no_such_advice' missing from "
+        "data/advice.yaml"]
+
+
+def test_opposite_signs_on_the_same_conditions_are_caught():
+    found = messages(check_contradictions(REAL + BROKEN))
+    assert found == ["contradictions: outsource: the same conditions pull it both ways: "
+                     "hotline_suits_outsourcing +2, hotline_suits_outsourcing -1"]
+
+
+def test_rules_that_cannot_fire_are_caught():
+    rulesets = (*RULESETS, Broken)
+    runner = _Runner(rulesets, cap=1000)
+    found = messages(check_fires(BROKEN, load_catalog(), runner, example_answer_sets()[:2]))
+    assert found == [
+        "fires: impossible_answer_rule: can never fire: no valid answer to 'call_flow' is lunchtime",
+        "fires: unknown_question_rule: can never fire: reads unknown question 'call_colour'",
+        "fires: never_recommended_rule: did not fire on any of 2 answer sets that satisfy its "
+        "answer conditions",
+        "fires: unfindable_finding_rule: can never fire: no rule can find 'never_found'",
+    ]
+
+
+class Runaway:
+    """A plain experta rule that keeps replacing the fact it matched: it never ends by itself."""
+
+    @heuristic(
+        Answer(question="call_load", value="calls_lost"),
+        seed=SEED_003, finds=["loop"],
+        quote="Клиенты жалуются, что к Вам сложно дозвониться.", gloss="Hard to get through.",
+    )
+    def start_the_loop():
+        """Records the finding the runaway rule feeds on."""
+
+    @Rule(AS.fact << Finding(name=L("loop")))
+    def keep_replacing_the_finding(self, fact):
+        self.modify(fact, name="loop")
+
+
+def test_an_engine_that_never_ends_is_caught():
+    runner = _Runner((*RULESETS, Runaway), cap=200)
+    found = messages(check_termination(runner, [{"call_flow": "few_in_hours"},
+                                                {"call_load": "calls_lost"}]))
+    assert found == ["termination: answer set 2: the engine was still firing after 200 firings"]
+
+
+def test_the_whole_check_reports_a_broken_rule_base_as_unsound():
+    result = check_rule_base(rulesets=(*RULESETS, Broken), runs=2)
+    assert not result.sound
+    assert {p.check for p in result.problems} == {
+        "ids", "citations", "questions", "advice", "contradictions", "fires"}

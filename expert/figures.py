@@ -41,11 +41,11 @@ def figure_details(answers: dict) -> dict[str, dict]:
     available = {name for name, needs in FIGURE_INPUTS.items() if all(q in answers for q in needs)}
     if not available:
         return {}
+    assumptions = load_assumptions()
+    numbers = resolve(answers, assumptions)
     details = {}
-    if available & {"agents_required", "operators_headcount", "own_centre_extra_cost_over_horizon",
-                    "break_even_month"}:
-        numbers = resolve(answers, load_assumptions())
-        model = cost_model(answers)
+    if available - {"own_centre_late_by_months"}:   # all the others come from the cost model
+        model = cost_model(answers, assumptions)
         team = model["staffing"]["full"]
         volume = [_number(numbers, k) for k in ("peak_hour_calls", "aht_seconds", "service_level_pct",
                                                  "service_level_seconds", "max_occupancy_pct")]
@@ -61,18 +61,17 @@ def figure_details(answers: dict) -> dict[str, dict]:
                        _number(numbers, "open_hours_per_week"), _number(numbers, "paid_hours_per_week")],
         }
         totals = {o["option"]: o["total"] for o in model["options"]}
-        cost_inputs = [_number(numbers, "horizon_months"),
-                       _computed("in_house_total", totals["in_house"]),
-                       _computed("outsource_total", totals["outsource"]),
-                       _computed("rates_assumed", model["assumptions_used"], "numbers")]
+        cost_inputs = [_number(numbers, k) for k in _COST] + [
+            _computed("in_house_total", totals["in_house"]),
+            _computed("outsource_total", totals["outsource"]),
+            _computed("rates_assumed", model["assumptions_used"], "numbers")]
         details["own_centre_extra_cost_over_horizon"] = {
             "method": "cost_gap", "value": model["own_centre_extra_cost"], "inputs": cost_inputs}
         if model["break_even_month"] is not None:
             details["break_even_month"] = {
                 "method": "break_even", "value": model["break_even_month"], "inputs": cost_inputs}
     if "own_centre_late_by_months" in available:
-        launch = load_assumptions()["own_centre_launch_months"]
-        numbers = resolve(answers, load_assumptions())
+        launch = numbers["own_centre_launch_months"].value
         details["own_centre_late_by_months"] = {
             "method": "launch_gap", "value": _whole(launch - answers["months_to_go_live"]),
             "inputs": [_number(numbers, "own_centre_launch_months"),

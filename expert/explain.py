@@ -13,7 +13,6 @@ from itertools import combinations
 
 from expert.advisor import Result, advise, answer_facts, figure_facts
 from expert.catalog import load_catalog
-from expert.decision import decide
 from expert.conditions import conditions_of, questions_of
 from expert.errors import InputError
 from expert.options import load_options, option_ids
@@ -180,7 +179,9 @@ def compare(before: Result, after: Result) -> dict:
 
 def change_rows(answers: dict, changes) -> list[dict]:
     return [{"question": qid, "before": value_label(qid, answers.get(qid)),
-             "after": value_label(qid, value)} for qid, value in changes]
+             "after": value_label(qid, value),
+             "what_if": f"{qid}={'unknown' if value is None else value}"}  # ready for --what-if
+            for qid, value in changes]
 
 
 def what_if(answers: dict, change_texts: list[str]) -> dict:
@@ -233,73 +234,134 @@ def candidate_values(question, current) -> list:
 
 @lru_cache(maxsize=1)
 def _scoring_rules() -> tuple:
-    """(meta, conditions) of every rule that adds evidence or findings, in canonical order.
+    """(meta, direct conditions, findings needed) of every rule that adds evidence or findings.
 
     Follow-up rules (on ``Recommended``) are left out: they only add advice, never scores.
     """
     rules = []
     for meta in all_rules():
         conditions = conditions_of(meta)
-        if all(c.fact != "Recommended" for c in conditions) and (meta.evidence or meta.finds):
-            rules.append((meta, conditions))
+        if any(c.fact == "Recommended" for c in conditions) or not (meta.evidence or meta.finds):
+            continue
+        direct = tuple(c for c in conditions if c.fact in ("Answer", "Figure"))
+        needs = frozenset(c.subject for c in conditions if c.fact == "Finding")
+        rules.append((meta, direct, needs))
     return tuple(rules)
 
 
-def quick_decision(answers: dict):
-    """The decision the engine would reach, by matching the rules' own conditions directly.
+@lru_cache(maxsize=1)
+def _figure_questions() -> tuple:
+    """The answers figures can depend on: their inputs and any rate a client's answer overrides."""
+    from expert.assumptions import load_assumptions
+    from expert.figures import FIGURE_INPUTS
+    catalog = load_catalog()
+    used = {q for inputs in FIGURE_INPUTS.values() for q in inputs} | set(load_assumptions())
+    return tuple(q.id for q in catalog if q.id in used or q.type == "number")
 
-    The same conditions (expert.conditions), the same figures and the same ``decide``, without
-    building experta's agenda: a screen fast enough to try every pair of changes. Every flip it
-    finds is then confirmed by the real engine, and tests check that it agrees with the engine.
+
+class Screen:
+    """The decision the engine would reach on changed answers, by the rules' own conditions.
+
+    The same conditions (expert.conditions), the same figures and the same scoring as the
+    engine, without building experta's agenda; only the rules that read a changed answer (or a
+    figure that changed) are re-checked, then findings are chained to a fixed point. Fast enough
+    to try every pair of changes. Every flip it finds is confirmed by the real engine, and the
+    tests check it agrees with the engine on every single change of every bundled example.
     """
-    figures = {f["name"]: f["value"] for f in figure_facts(answers)}
-    findings, fired, evidence = set(), set(), []
 
-    def holds(c) -> bool:
-        if c.fact == "Finding":
-            return c.subject in findings
-        known = answers if c.fact == "Answer" else figures
-        return c.subject in known and c.holds({"value": known[c.subject]})
+    def __init__(self, answers: dict):
+        self.answers = dict(answers)
+        self.rules = _scoring_rules()
+        self.readers: dict[str, set] = {}
+        self.figure_readers = set()
+        for i, (_meta, direct, _needs) in enumerate(self.rules):
+            for c in direct:
+                if c.fact == "Answer":
+                    self.readers.setdefault(c.subject, set()).add(i)
+                else:
+                    self.figure_readers.add(i)
+        self._figures_cache = {}
+        self.base_figures = self._figures(self.answers)
+        self.base_direct = [self._direct(i, self.answers, self.base_figures)
+                            for i in range(len(self.rules))]
 
-    progress = True
-    while progress:  # forward chaining to a fixed point: findings may enable more rules
-        progress = False
-        for meta, conditions in _scoring_rules():
-            if meta.id not in fired and all(holds(c) for c in conditions):
-                fired.add(meta.id)
-                findings.update(meta.finds)
-                evidence += [{"option": o, "weight": w} for o, w in meta.evidence]
-                progress = True
-    return decide(evidence)
+    def _figures(self, answers: dict) -> dict:
+        key = tuple((q, answers.get(q)) for q in _figure_questions())
+        if key not in self._figures_cache:
+            self._figures_cache[key] = {f["name"]: f["value"] for f in figure_facts(answers)}
+        return self._figures_cache[key]
+
+    def _direct(self, i: int, answers: dict, figures: dict) -> bool:
+        for c in self.rules[i][1]:
+            known = answers if c.fact == "Answer" else figures
+            if c.subject not in known or not c.holds({"value": known[c.subject]}):
+                return False
+        return True
+
+    def decision(self, changes=()) -> tuple[str, dict]:
+        """(option, scores) after the (question, value) changes; None as value removes."""
+        answers = dict(self.answers)
+        for qid, value in changes:
+            if value is None:
+                answers.pop(qid, None)
+            else:
+                answers[qid] = value
+        figures = self._figures(answers)
+        touched = set().union(*(self.readers.get(q, ()) for q, _ in changes))
+        if figures != self.base_figures:
+            touched |= self.figure_readers
+        direct = list(self.base_direct)
+        for i in touched:
+            direct[i] = self._direct(i, answers, figures)
+        findings, fired, progress = set(), set(), True
+        while progress:  # forward chaining to a fixed point: findings may enable more rules
+            progress = False
+            for i, (meta, _direct, needs) in enumerate(self.rules):
+                if i not in fired and direct[i] and needs <= findings:
+                    fired.add(i)
+                    findings.update(meta.finds)
+                    progress = True
+        order = option_ids()
+        scores = dict.fromkeys(order, 0)
+        for i in fired:
+            for option, weight in self.rules[i][0].evidence:
+                scores[option] += weight
+        return min(order, key=lambda o: (-scores[o], order.index(o))), scores
+
+
+SHOWN_FLIPS = 10  # a consultant needs a few ways the answer could turn, not hundreds
 
 
 def sensitivity(answers: dict, pairs: bool = True) -> dict:
     """The smallest answer changes (one, then pairs) that change the recommendation.
 
     Only questions some rule reads are varied. Pairs (of two different questions) are tried
-    only when no single change flips the result. Candidates are screened with
-    ``quick_decision``; every flip reported is confirmed by a run of the real pipeline.
+    only when no single change flips the result. Candidates are screened with ``Screen``; the
+    flips shown (the first SHOWN_FLIPS in questionnaire order) are each confirmed by a run of the
+    real pipeline, and the total says how many the screen found.
     """
     base = advise(answers)
     winner = base.decision.option
+    screen = Screen(answers)
     read = {q for meta in all_rules() for q in questions_of(meta)}
     singles = [((q.id, value),) for q in load_catalog() if q.id in read
                for value in candidate_values(q, answers.get(q.id))]
-    flips, confirmed = [], 0
+    flips, found = [], 0
 
     def try_all(candidates):
-        nonlocal confirmed
+        nonlocal found
         for changes in candidates:
-            if quick_decision(apply_changes(answers, changes)).option == winner:
+            if screen.decision(changes)[0] == winner:
                 continue
-            confirmed += 1
-            result = advise(apply_changes(answers, changes))
-            if result.decision.option != winner:
-                flips.append(_flip_row(answers, changes, base, result))
+            found += 1
+            if len(flips) < SHOWN_FLIPS:
+                result = advise(apply_changes(answers, changes))
+                if result.decision.option != winner:
+                    flips.append(_flip_row(answers, changes, base, result))
 
     try_all(singles)
     size, paired = 1, []
-    if not flips and pairs:
+    if not found and pairs:
         size = 2
         paired = [(a[0], b[0]) for a, b in combinations(singles, 2) if a[0][0] != b[0][0]]
         try_all(paired)
@@ -308,10 +370,10 @@ def sensitivity(answers: dict, pairs: bool = True) -> dict:
         "label": load_options()[winner].label,
         "margin": base.decision.margin,
         "size": size if flips else 0,
+        "found": found,
         "flips": flips,
         "tried_single": len(singles),
         "tried_pairs": len(paired),
-        "confirmed": confirmed,
     }
 
 
@@ -356,7 +418,7 @@ def bench() -> None:
         model = sensitivity(answers)
         took = time.perf_counter() - started
         print(f"{name:32} {took:6.3f} s  single {model['tried_single']:3}  "
-              f"pairs {model['tried_pairs']:4}  engine runs {model['confirmed']:3}  flips {len(model['flips'])} (size {model['size']})")
+              f"pairs {model['tried_pairs']:4}  found {model['found']:4}  shown {len(model['flips'])} (size {model['size']})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,214 @@
+"""explain: why-not, what-if and sensitivity on the bundled examples."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from expert.advisor import advise
+from expert.catalog import load_catalog
+from expert.examples import example_names, load_example
+from expert.explain import Screen, apply_changes, candidate_values
+
+OPTIONS = "none, home_team, outsource, hybrid, in_house"
+
+
+def explain_json(ccadvisor, *args):
+    run = ccadvisor("explain", *args, "--format", "json")
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def missed_rule(model, rule):
+    return next(m for m in model["missed"] if m["rule"] == rule)
+
+
+# ------------------------------------------------------------------------------ why not
+
+@pytest.mark.parametrize("example", example_names())
+def test_why_not_answers_for_every_losing_option_by_default(ccadvisor, example):
+    model = explain_json(ccadvisor, "--example", example)
+    result = advise(load_example(example)[0])
+    assert [w["option"] for w in model["why_not"]] == list(result.decision.ranking[1:])
+    for w in model["why_not"]:
+        assert not w["recommended"]
+        assert w["gap"] == result.decision.scores[result.decision.option] - w["score"]
+        for m in w["missed"]:  # every unfired supporting rule names at least one failed condition
+            assert m["failed"] and m["rule"] not in {f.rule for f in result.firings}
+
+
+def test_why_not_names_the_failed_condition_with_seen_and_needed(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "network_explosive_growth", "--why-not", "outsource")
+    w = model["why_not"][0]
+    assert (w["winner"], w["score"], w["winner_score"]) == ("hybrid", w["score"], w["winner_score"])
+    failed = missed_rule(w, "explosive_growth_without_own_centre_favours_outsourcing")["failed"]
+    assert [(c["subject"], c["needed"], c["seen"]) for c in failed] == [("has_own_centre", "no", "yes")]
+    short = missed_rule(w, "short_term_task_favours_outsourcing")["failed"][0]
+    assert (short["needed"], short["seen"]) == ("short_term", "long_term (Long-term, an ongoing function)")
+
+
+def test_why_not_text_says_what_was_seen_including_unanswered(ccadvisor):
+    run = ccadvisor("explain", "--example", "network_explosive_growth", "--why-not", "outsource")
+    assert run.code == 0
+    assert "Why not outsource (Outsourced contact centre)?" in run.out
+    assert "failed: has_own_centre needed no, saw yes" in run.out
+    assert "failed: task_complexity needed simple, saw unanswered" in run.out
+
+
+def test_why_not_lists_the_evidence_against_that_fired(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "outsource")
+    against = {e["rule"]: e["weight"] for e in model["why_not"][0]["against"]}
+    assert against["limited_budget_favours_home_team"] == -1
+    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "outsource")
+    assert "limited_budget_favours_home_team (-1)" in run.out
+
+
+def test_why_not_explains_an_underived_finding(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "small_office_secretary_copes", "--why-not", "home_team")
+    failed = missed_rule(model["why_not"][0], "small_business_on_a_budget_suits_home_team")["failed"]
+    finding = next(c for c in failed if c["fact"] == "Finding")
+    assert (finding["subject"], finding["seen"]) == ("contact_centre_needed", "not found")
+    assert "lost_calls_need_a_centre" in finding["found_by"]
+
+
+def test_why_not_the_recommended_option_says_so(ccadvisor):
+    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "home_team")
+    assert run.code == 0
+    assert "home_team IS the recommendation" in run.out
+
+
+def test_why_not_unknown_option_is_a_one_line_error(ccadvisor):
+    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "call_centre")
+    assert run.code == 2 and run.out == ""
+    assert run.err == f"ccadvisor: error: unknown option 'call_centre': expected one of {OPTIONS}\n"
+
+
+# ------------------------------------------------------------------------------ what if
+
+def test_what_if_shows_the_flip_the_score_rows_and_the_rule_changes(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "network_explosive_growth",
+                         "--what-if", "has_own_centre=no")
+    diff = model["what_if"]
+    assert diff["changes"] == [{"question": "has_own_centre", "before": "yes", "after": "no",
+                                "what_if": "has_own_centre=no"}]
+    assert (diff["before"]["option"], diff["after"]["option"], diff["flipped"]) == ("hybrid", "outsource", True)
+    rows = {r["option"]: r for r in diff["scores"]}
+    assert rows["hybrid"]["change"] < 0 and rows["hybrid"]["after"] == rows["hybrid"]["before"] + rows["hybrid"]["change"]
+    assert "explosive_growth_without_own_centre_favours_outsourcing" in [r["rule"] for r in diff["newly_fired"]]
+    assert "explosive_growth_offloaded_to_outsourcer" in [r["rule"] for r in diff["no_longer_fired"]]
+
+
+def test_what_if_text_and_unknown_removes_the_answer(ccadvisor):
+    run = ccadvisor("explain", "--example", "home_team_startup", "--what-if", "budget=unknown")
+    assert run.code == 0
+    assert "budget: limited (Limited) -> unanswered" in run.out
+    assert "Recommendation: home_team -> " in run.out
+    assert "limited_budget_favours_home_team" in run.out.split("Rules no longer fired:")[1]
+
+
+def test_what_if_accepts_a_choice_number_and_several_changes(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "specialist_equipment_support",
+                         "--what-if", "task_complexity=1", "--what-if", "period=short_term")
+    assert [c["after"] for c in model["what_if"]["changes"]] == [
+        "simple (Simple, typical requests)", "short_term (A short-term task or campaign)"]
+    assert "short_term_task_favours_outsourcing" in [r["rule"] for r in model["what_if"]["newly_fired"]]
+
+
+def test_what_if_unchanged_recommendation_says_unchanged(ccadvisor):
+    run = ccadvisor("explain", "--example", "network_explosive_growth", "--what-if", "budget=adequate")
+    assert run.code == 0 and "(unchanged)" in run.out
+
+
+@pytest.mark.parametrize("change, message", [
+    ("foo=1", "unknown question id 'foo' (see 'ccadvisor questions')"),
+    ("budgte=limited", "unknown question id 'budgte' (did you mean 'budget'?)"),
+    ("budget=huge", "invalid answer 'huge' for 'budget': expected one of limited, adequate"),
+    ("budget", "--what-if 'budget': expected QUESTION=VALUE"),
+])
+def test_what_if_bad_input_is_a_one_line_error(ccadvisor, change, message):
+    run = ccadvisor("explain", "--example", "home_team_startup", "--what-if", change)
+    assert run.code == 2 and run.out == ""
+    assert run.err == f"ccadvisor: error: {message}\n"
+
+
+# --------------------------------------------------------------------------- sensitivity
+
+def test_sensitivity_finds_single_flips(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "network_explosive_growth", "--sensitivity")
+    s = model["sensitivity"]
+    assert s["size"] == 1 and s["flips"]
+    own_centre = [f for f in s["flips"] if f["changes"][0]["question"] == "has_own_centre"]
+    assert own_centre and own_centre[0]["changes"][0]["after"] == "no"
+    assert own_centre[0]["option"] == "outsource"
+
+
+def test_sensitivity_finds_a_pair_when_no_single_change_flips(ccadvisor, tmp_path):
+    # a mid-size business with a regular inbound flow, but specialist tasks: only pairs flip it
+    answers, _ = load_example("regular_inbound_midsize")
+    answers = {**answers, "task_complexity": "specialist"}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    run = ccadvisor("explain", "--answers", str(path), "--sensitivity")
+    assert run.code == 0
+    assert "paired change" in run.out and "(no single change does)" in run.out
+    model = explain_json(ccadvisor, "--answers", str(path), "--sensitivity")
+    s = model["sensitivity"]
+    assert s["size"] == 2 and s["found"] >= len(s["flips"]) > 0
+    base = advise(answers).decision.option
+    for flip in s["flips"]:
+        assert len(flip["changes"]) == 2 and flip["option"] != base
+        assert flip["changes"][0]["question"] != flip["changes"][1]["question"]
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_every_reported_flip_really_flips(ccadvisor, example):
+    answers, _ = load_example(example)
+    model = explain_json(ccadvisor, "--example", example, "--sensitivity")
+    s = model["sensitivity"]
+    base = advise(answers).decision.option
+    assert s["recommendation"] == base
+    for flip in s["flips"]:
+        changes = [c["what_if"] for c in flip["changes"]]
+        what_if = explain_json(ccadvisor, "--example", example, *sum((["--what-if", c] for c in changes), []))
+        assert what_if["what_if"]["after"]["option"] == flip["option"] != base
+    if not s["flips"]:
+        run = ccadvisor("explain", "--example", example, "--sensitivity")
+        assert "No single or paired change flips it" in run.out
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_the_screen_agrees_with_the_engine_on_every_single_change(example):
+    # sensitivity's screen must match the engine, or "no change flips it" would be untrue
+    answers, _ = load_example(example)
+    screen = Screen(answers)
+    for question in load_catalog():
+        for value in candidate_values(question, answers.get(question.id)):
+            change = [(question.id, value)]
+            decision = advise(apply_changes(answers, change)).decision
+            assert screen.decision(change) == (decision.option, decision.scores), change
+
+
+def test_numbers_are_tried_only_at_the_bounds_the_rules_test():
+    customer_base = load_catalog().get("customer_base")
+    assert candidate_values(customer_base, 250000) == [999, None]  # 1000 reads like 250000
+    assert candidate_values(customer_base, None) == [999, 1000]
+
+
+def test_explain_is_the_same_under_any_hash_seed(tmp_path):
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "cli", "explain", "--example", "home_team_startup",
+                               "--sensitivity", "--what-if", "budget=adequate", "--format", "json"],
+                              capture_output=True, text=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+def test_markdown_has_the_tables(ccadvisor):
+    run = ccadvisor("explain", "--example", "network_explosive_growth", "--why-not", "outsource",
+                    "--what-if", "has_own_centre=no", "--format", "md")
+    assert run.code == 0
+    assert "| `explosive_growth_without_own_centre_favours_outsourcing` | +2 | `has_own_centre` | no | yes |" in run.out
+    assert "| `hybrid` |" in run.out and "## What if `has_own_centre` were no?" in run.out

@@ -83,9 +83,9 @@ def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = 
     session.save()  # the file exists, and is resumable, before the first question
 
     on_firing = (lambda firing: show_firing(term, firing)) if trace else None
-    consultation = Consultation(session.answers, session.history, before_firing=before_firing,
-                                on_firing=on_firing)
     try:
+        consultation = Consultation(session.answers, session.history,
+                                    before_firing=before_firing, on_firing=on_firing)
         while (question := consultation.current()) is not None:
             if not ask(consultation, question, session, term, trace):
                 term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)

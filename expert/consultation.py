@@ -200,6 +200,7 @@ class Consultation:
         self._standing: set = set()
         self._previous: list[Firing] = []
         self._forced: str | None = None
+        self.withdrawn: dict = {}  # question id -> the answer ``back`` took away, to show it
         self.retracted: list[Firing] = []
         self.evaluate()
 
@@ -295,7 +296,7 @@ class Consultation:
         if not self.history:
             return None
         qid = self.history.pop()
-        del self.answers[qid]
+        self.withdrawn[qid] = self.answers.pop(qid)
         self.evaluate()
         self._forced = qid
         return qid
@@ -321,8 +322,15 @@ def question_model(question: Question, consultation: Consultation) -> dict:
         "number": consultation.number,
         "more": consultation.about_more,
         "stage": consultation.plan.stage,
-        "answered": question.id in consultation.answers,
+        "withdrawn": _withdrawn_label(question, consultation.withdrawn),
     }
+
+
+def _withdrawn_label(question: Question, withdrawn: dict) -> str:
+    if question.id not in withdrawn:
+        return ""
+    value = withdrawn[question.id]
+    return "unknown" if value is None else question.label(value)
 
 
 def condition_text(cond: Condition) -> str:

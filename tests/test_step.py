@@ -1,0 +1,109 @@
+"""Step mode: advise --step shows the agenda before each firing; Enter, c and q."""
+import json
+import re
+
+import pytest
+
+from expert.advisor import advise
+from expert.engine import AdvisorEngine
+from expert.examples import example_names, load_example
+from expert.stepping import Stepper
+
+ENTER_ALL = "\n" * 400
+
+
+def next_rules(out):
+    """The rule marked '->' (next to fire) in each step view, in order."""
+    return re.findall(r"^  -> 1\. (\w+)  \(salience -?\d+\)$", out, flags=re.M)
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_stepping_through_the_whole_run_fires_the_same_chain_as_advise(ccadvisor, example):
+    run = ccadvisor("advise", "--example", example, "--step", input=ENTER_ALL)
+    assert run.code == 0, run.err
+    result = advise(load_example(example)[0])
+    assert next_rules(run.out) == [f.rule for f in result.firings]
+    assert run.out.count("--- Before firing ") == len(result.firings)
+    assert run.out.count("=== Decision step") == 1
+    assert f"RECOMMENDATION: " in run.out and f"[{result.decision.option}]" in run.out
+
+
+def test_a_step_shows_the_facts_added_and_the_agenda_with_salience_and_matches(ccadvisor):
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input="\n\nq\n")
+    first, second = run.out.split("--- Before firing 2 ---")[0], run.out.split("--- Before firing 2 ---")[1]
+    assert "  + answer budget = limited (Limited)" in first
+    assert "-> 1. staff_distracted_by_calls_need_a_centre  (salience 0)" in first
+    assert "on: answer call_load = staff_distracted" in first
+    # after the first firing, the facts it added are shown, and nothing else is new
+    added = second.split("Agenda")[0]
+    assert "+ evidence outsource +1 (from staff_distracted_by_calls_need_a_centre)" in added
+    assert "+ finding contact_centre_needed" in added
+    assert "answer" not in added
+
+
+def test_the_decision_between_the_runs_is_its_own_step(ccadvisor):
+    run = ccadvisor("advise", "--example", "network_explosive_growth", "--step", input=ENTER_ALL)
+    result = advise(load_example("network_explosive_growth")[0])
+    decision = run.out.split("=== Decision step")[1].split("Agenda")[0]
+    assert f"Chosen: {result.decision.option} (" in decision
+    assert f"    hybrid     {result.decision.scores['hybrid']:+4d}" in decision
+    before = run.out.split("=== Decision step")[0].rsplit("--- Before firing", 1)[1]
+    assert f"+ recommended {result.decision.option} (chosen)" in before
+
+
+def test_q_stops_and_prints_what_was_derived_so_far(ccadvisor):
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input="\n\nq\n")
+    assert run.code == 0
+    assert "Stopped before firing 3. Derived so far (2 firings):" in run.out
+    assert "  1. staff_distracted_by_calls_need_a_centre: " in run.out
+    assert "No recommendation: the run stopped before all the evidence was in." in run.out
+    assert "RECOMMENDATION" not in run.out and "--- Before firing 4" not in run.out
+
+
+def test_end_of_input_stops_like_q(ccadvisor):
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input="")
+    assert run.code == 0 and "Derived so far (0 firings)" in run.out
+
+
+def test_c_runs_to_the_end_without_more_steps(ccadvisor):
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input="\nc\n")
+    assert run.code == 0
+    assert run.out.count("--- Before firing") == 2
+    assert "RECOMMENDATION: " in run.out
+
+
+def test_other_keys_ask_again(ccadvisor):
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input="x\nq\n")
+    assert run.out.count("[Enter] fire staff_distracted_by_calls_need_a_centre") == 2
+    assert "Derived so far (0 firings)" in run.out
+
+
+def test_step_with_json_output_still_ends_with_the_report(ccadvisor, tmp_path):
+    target = tmp_path / "r.json"
+    run = ccadvisor("advise", "--example", "new_year_promotion", "--step", "--format", "json",
+                    "--output", str(target), input="c\n")
+    assert run.code == 0
+    assert json.loads(target.read_text())["recommendation"]["option"] == "outsource"
+
+
+def test_stepper_model_lists_the_agenda_in_firing_order():
+    snapshots = []
+    stepper = Stepper()
+
+    def listener(engine, activations):
+        snapshots.append(stepper.snapshot(engine, activations))
+
+    result = advise(load_example("new_year_promotion")[0], engine=AdvisorEngine(before_firing=listener))
+    assert [s["agenda"][0]["rule"] for s in snapshots] == [f.rule for f in result.firings]
+    assert all(s["step"] == i for i, s in enumerate(snapshots, 1))
+    assert sum(1 for s in snapshots if s["decision"]) == 1
+
+
+def test_decision_without_follow_up_still_gets_a_view():
+    # when no follow-up rule waits after the decision, no step view shows it: this one does
+    from expert.render import render
+    from expert.stepping import decision_model
+    result = advise(load_example("home_team_startup")[0])
+    text = render("step_decision", "text", decision_model(result.decision))
+    assert f"Chosen: {result.decision.option} (" in text
+    assert "No follow-up rule matched the decision" in text

@@ -3,7 +3,8 @@
 Seed 003's questionnaire has three columns: not needed / own centre / outsourced centre. Each
 row becomes one rule per column answer: the left column votes for ``none``; the middle column
 votes against ``none`` and for ``in_house``; the right column against ``none`` and for
-``outsource``; a row where the middle and right columns say the same votes for both. Each of
+``outsource``; a row where two columns say the same votes for both (middle and right: own
+centre and outsourcer; left and right, as in the "Нет Да Нет" rows: none and outsourcer). Each of
 these is one row of a questionnaire, so each weighs 1; rules that mark the centre as needed also
 record the finding ``contact_centre_needed`` that later rules chain on.
 """
@@ -240,6 +241,18 @@ class NeedRules:
         Seed 003, loyalty-programme row: only the middle column says yes."""
 
     @heuristic(
+        Answer(question="loyalty_programmes", value="no"),
+        seed=SEED_003, evidence={"none": 1, "outsource": 1},
+        quote="Есть ли в Компании программы лояльности клиента? Нет Да Нет",
+        gloss="Does the company run loyalty programmes? No / Yes / No: the not-needed and the outsourced columns say no.",
+    )
+    def no_loyalty_programmes_need_no_own_centre():
+        """Without loyalty programmes, no centre or an outsourced one will do.
+
+        Seed 003, loyalty-programme row: "no" stands in both the left and the right column: the answer
+        counts for both, and not for the own centre."""
+
+    @heuristic(
         Answer(question="confidential_data", value="yes"),
         seed=SEED_003, evidence={"none": -1, "in_house": 1},
         finds=["contact_centre_needed"],
@@ -251,6 +264,19 @@ class NeedRules:
         """Confidential customer data or an own CRM favours an own centre.
 
         Seed 003, confidentiality row: only the middle column says yes."""
+
+    @heuristic(
+        Answer(question="confidential_data", value="no"),
+        seed=SEED_003, evidence={"none": 1, "outsource": 1},
+        quote="Приходится работать с конфиденциальными клиентскими данными и/или в собственной "
+              "CRM-системе? Нет Да Нет",
+        gloss="Confidential customer data or an own CRM? No / Yes / No: the not-needed and the outsourced columns say no.",
+    )
+    def no_confidential_data_needs_no_own_centre():
+        """Without confidential data or an own CRM, no centre or an outsourced one will do.
+
+        Seed 003, confidentiality row: "no" stands in both the left and the right column: the answer
+        counts for both, and not for the own centre."""
 
     @heuristic(
         Answer(question="fast_reaction", value="yes"),
@@ -265,6 +291,18 @@ class NeedRules:
         Seed 003, reaction row: only the middle column says yes."""
 
     @heuristic(
+        Answer(question="fast_reaction", value="no"),
+        seed=SEED_003, evidence={"none": 1, "outsource": 1},
+        quote="Необходимо быстро и эффективно реагировать на обращение клиента? Нет Да Нет",
+        gloss="Must requests get a fast, effective reaction? No / Yes / No: the not-needed and the outsourced columns say no.",
+    )
+    def no_fast_reaction_needs_no_own_centre():
+        """Without a need for a fast reaction, no centre or an outsourced one will do.
+
+        Seed 003, reaction row: "no" stands in both the left and the right column: the answer
+        counts for both, and not for the own centre."""
+
+    @heuristic(
         Answer(question="staff_control_training", value="yes"),
         seed=SEED_003, evidence={"none": -1, "in_house": 1},
         finds=["contact_centre_needed"],
@@ -276,6 +314,19 @@ class NeedRules:
         """Constant supervision and training of service staff favour an own centre.
 
         Seed 003, control-and-training row: only the middle column says yes."""
+
+    @heuristic(
+        Answer(question="staff_control_training", value="no"),
+        seed=SEED_003, evidence={"none": 1, "outsource": 1},
+        quote="Требуется постоянный контроль за специалистами клиентской службы и повышение их "
+              "квалификации? Нет Да Нет",
+        gloss="Constant control and training of service staff? No / Yes / No: the not-needed and the outsourced columns say no.",
+    )
+    def no_staff_control_needs_no_own_centre():
+        """Without constant supervision and training of staff, no centre or an outsourced one will do.
+
+        Seed 003, control-and-training row: "no" stands in both the left and the right column: the answer
+        counts for both, and not for the own centre."""
 
     @heuristic(
         Answer(question="product_information", value="not_needed"),

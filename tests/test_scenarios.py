@@ -237,3 +237,17 @@ def test_short_promotion_with_confidential_specialist_work_is_a_close_call(ccadv
     assert ("Close call: Outsourced contact centre leads Own contact centre by only 1 point "
             "(+4 against +3)") in text
     assert "Advice for both is given below." in text
+
+
+@pytest.mark.parametrize("name, option", [
+    ("home_team_startup", "home_team"),
+    ("network_explosive_growth", "hybrid"),
+    ("new_year_promotion", "outsource"),
+    ("regular_inbound_midsize", "outsource"),
+    ("small_office_secretary_copes", "none"),
+    ("specialist_equipment_support", "in_house"),
+])
+def test_bundled_examples_keep_their_documented_recommendation(name, option):
+    answers, _ = load_example(name)
+    decision = advise(answers).decision
+    assert decision.option == option and not decision.close_call, decision

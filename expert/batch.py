@@ -159,7 +159,10 @@ def advise_row(row: Row) -> dict:
         return {"row": row.row, "client": row.client, "option": None, "confidence": None,
                 "scores": None, "fired_rules": None, "error": row.error}
     from expert.advisor import advise
-    result = advise(row.answers)
+    try:
+        result = advise(row.answers)
+    except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
+        return advise_row(_failed(row, str(err)))
     return {"row": row.row, "client": row.client, "option": result.decision.option,
             "confidence": result.decision.confidence, "scores": dict(result.decision.scores),
             "fired_rules": [f.rule for f in result.firings], "error": ""}

@@ -49,7 +49,7 @@ def test_bad_rows_are_flagged_with_row_number_and_the_rest_still_run(ccadvisor, 
                                 "expected one of few_in_hours, even_in_hours, outside_hours")
     assert rows[2]["error"] == "row 3 (line 4): has 2 cells, the header has 6"
     assert rows[1]["fired_rules"] == rows[1]["scores"] == ""
-    assert run.err == "4 rows: 2 advised, 2 failed validation and skipped (rows 2, 3; see the error column).\n"
+    assert run.err == "4 rows: 2 advised, 2 failed and were skipped (rows 2, 3; see the error column).\n"
 
 
 def test_jsonl_input_validates_typed_values_per_line(ccadvisor, tmp_path):

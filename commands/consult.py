@@ -52,7 +52,9 @@ class Terminal:
 @click.option("--client", metavar="NAME", help="The client's name, kept in the session file.")
 @click.option("--consultant", metavar="NAME", help="Your name, kept in the session file.")
 @click.option("--trace", is_flag=True, help="Show each rule as it fires, between the questions.")
-def consult(session_file, resume_file, client, consultant, trace):
+@click.option("--step", is_flag=True,
+              help="Show the agenda before each firing: Enter fires, c continues, q stops stepping.")
+def consult(session_file, resume_file, client, consultant, trace, step):
     """Interview a client question by question; the rules decide what to ask next."""
     from expert.session import default_path, load_session, new_session
 
@@ -65,7 +67,12 @@ def consult(session_file, resume_file, client, consultant, trace):
                 session.meta[key] = value
     else:
         session = new_session(session_file or default_path(), client, consultant)
-    run_interview(session, Terminal(), trace=trace, resumed=bool(resume_file))
+    listener = None
+    if step:  # q only stops the stepping here: the consultation needs the engine to finish
+        from commands.stepping import step_listener
+        listener = step_listener(quit_stops=False)
+    run_interview(session, Terminal(), trace=trace, resumed=bool(resume_file),
+                  before_firing=listener)
 
 
 def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = False,

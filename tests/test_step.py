@@ -107,3 +107,14 @@ def test_decision_without_follow_up_still_gets_a_view():
     text = render("step_decision", "text", decision_model(result.decision))
     assert f"Chosen: {result.decision.option} (" in text
     assert "No follow-up rule matched the decision" in text
+
+
+def test_consult_step_shows_the_agenda_between_questions(ccadvisor, tmp_path):
+    session = tmp_path / "s.yaml"
+    run = ccadvisor("consult", "--step", "--session", str(session),
+                    input="yes\n100\n180\n\nq\nquit\n")
+    assert run.code == 0, run.err
+    assert "--- Before firing 1 ---" in run.out and "(salience 0)" in run.out
+    # q ends the stepping, not the consultation: the next question is still asked
+    after = run.out.split("c = continue to the end, q = stop: q")[1]
+    assert "--- Before firing" not in after and "Session saved" in after

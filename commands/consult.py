@@ -90,6 +90,7 @@ def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = 
     session.save()  # the file exists, and is resumable, before the first question
 
     on_firing = (lambda firing: show_firing(term, firing)) if trace else None
+    consultation = None
     try:
         consultation = Consultation(session.answers, session.history,
                                     before_firing=before_firing, on_firing=on_firing)
@@ -97,10 +98,12 @@ def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = 
             if not ask(consultation, question, session, term, trace):
                 term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
                 return
-    except KeyboardInterrupt:
-        interrupted(session, term, path_arg, "Ctrl-C", code=130)
-    except EOFError:
-        interrupted(session, term, path_arg, "end of input", code=1)
+    except (KeyboardInterrupt, EOFError) as stop:
+        if consultation is not None:  # an answer the engine was still working on is kept
+            session.record(consultation.answers, consultation.history)
+        ctrl_c = isinstance(stop, KeyboardInterrupt)
+        interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
+                    code=130 if ctrl_c else 1)
 
     session.save(status="finished")
     term.show("notice", kind="done", path=str(session.path))
@@ -180,6 +183,7 @@ def show_retracted(term: Terminal, consultation) -> None:
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
+    """Save, say how to resume, and exit with ``code`` (130 for Ctrl-C, as shells do)."""
     session.save()
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
               path_arg=path_arg)

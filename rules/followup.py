@@ -11,6 +11,9 @@ from expert.heuristic import below, heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_003, SEED_004
 
 OUTSOURCING = L("outsource") | L("hybrid")
+# Advice that also depends on an answer is a detail of the option's general advice: without a
+# lower salience it would come first (its answer is an older fact than Recommended).
+DETAIL = -1
 # Every option that runs a contact centre of some kind (all but "none").
 ANY_CENTRE = L("home_team") | L("outsource") | L("hybrid") | L("in_house")
 
@@ -31,7 +34,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="budget", value="limited"),
-        seed=SEED_001, advice=["outsourcer_what_you_pay_for"],
+        salience=DETAIL, seed=SEED_001, advice=["outsourcer_what_you_pay_for"],
         quote="высокая скорость работы, так как в аутсорсинговых контакт-центрах процесс "
               "отлажен; высокая отказоустойчивость; гарантия результата. Из недостатков можно "
               "выделить более высокую стоимость работ",
@@ -47,7 +50,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="confidential_data", value="yes"),
-        seed=SEED_003, advice=["outsourcer_confidentiality"],
+        salience=DETAIL, seed=SEED_003, advice=["outsourcer_confidentiality"],
         quote="Предоставление информации о клиентах стороннему поставщику услуг. Возможность "
               "утечки конфиденциальной информации.",
         gloss="Customer information goes to a third-party provider; confidential data may leak.",
@@ -98,7 +101,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option="in_house"),
         Answer(question="months_to_go_live", value=below(6)),
-        seed=SEED_000, advice=["in_house_launch_gap"],
+        salience=DETAIL, seed=SEED_000, advice=["in_house_launch_gap"],
         quote="этот процесс может занимать до полугода. Тогда как аутсорсинговый контактный центр "
               "может начать принимать звонки сразу после обучения специалистов.",
         gloss="Deployment can take up to half a year, while an outsourcer can start taking calls "
@@ -162,7 +165,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option=L("in_house") | L("outsource") | L("hybrid")),
         Answer(question="period", value="long_term"),
-        seed=SEED_000, advice=["long_term_either_way"],
+        salience=DETAIL, seed=SEED_000, advice=["long_term_either_way"],
         quote="Для решения долгосрочных задач можно использовать и тот, и другой варианты.",
         gloss="For long-term tasks either option can be used.",
     )
@@ -175,7 +178,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option=ANY_CENTRE),
         Answer(question="priority_goal", value=one_of("cost", "quality", "sales", "reliability")),
-        seed=SEED_004, advice=["measure_against_goals"],
+        salience=DETAIL, seed=SEED_004, advice=["measure_against_goals"],
         quote="Оценка эффективности зависит от бизнес-целей заказчика. … Разница – в весомости "
               "каждой из этих целей",
         gloss="Assessing effectiveness depends on the client's business goals; the difference "

@@ -12,6 +12,9 @@ from expert.heuristic import heuristic
 from rules.seeds import SEED_002
 
 OUTSOURCING = L("outsource") | L("hybrid")
+# Advice that also depends on an answer is a detail of the option's general advice: without a
+# lower salience it would come first (its answer is an older fact than Recommended).
+DETAIL = -1
 
 
 class VendorRules:
@@ -35,7 +38,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="curator_named", value="yes"),
-        seed=SEED_002, advice=["vendor_three_roles"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_three_roles"],
         quote="системата за взаимодействие се състои от три ключови лица: мениджър, ръководител "
               "на група оператори, куратор от страна на клиента",
         gloss="The working system has three key people: the manager, the operators' team lead, "
@@ -50,7 +53,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="vendor_task", value="telemarketing"),
-        seed=SEED_002, advice=["vendor_telemarketing_specialist"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_telemarketing_specialist"],
         quote="има компании на пазара, които са специализирани в телемаркетинг услуги",
         gloss="There are companies on the market specialised in telemarketing services.",
     )
@@ -63,7 +66,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="vendor_task", value="hotline"),
-        seed=SEED_002, advice=["vendor_hotline_leader"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_hotline_leader"],
         quote="или са лидери в сегмента на горещите линии",
         gloss="...or are leaders in the hotline segment.",
     )
@@ -75,7 +78,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="project_scale", value="large_volume"),
-        seed=SEED_002, advice=["vendor_large_centre"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_large_centre"],
         quote="гореща линия с голям обем минути е възможна само за големи кол центрове",
         gloss="A hotline with a large volume of minutes is possible only for large call centres.",
     )
@@ -88,7 +91,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="project_scale", value="small"),
-        seed=SEED_002, advice=["vendor_small_centre"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_small_centre"],
         quote="в малък кол център вашият проект ще бъде третиран по-внимателно",
         gloss="In a small call centre your project will be treated more carefully.",
     )
@@ -101,7 +104,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="curator_named", value="no"),
-        seed=SEED_002, advice=["name_the_curator"],
+        salience=DETAIL, seed=SEED_002, advice=["name_the_curator"],
         quote="По-добре е от самото начало да решите дали в бъдеще този служител ще се справя с "
               "координацията на  проекта.",
         gloss="Better decide from the very start whether this employee will coordinate the project later.",
@@ -115,7 +118,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="control_criteria_agreed", value="no"),
-        seed=SEED_002, advice=["agree_control_criteria"],
+        salience=DETAIL, seed=SEED_002, advice=["agree_control_criteria"],
         quote="около 70% -78% от всички неуспешни опити за реализиране на проект с помощта на кол "
               "център са свързани именно с липса на разбиране между клиента и мениджъра",
         gloss="About 70-78% of all failed call-centre projects come from a lack of understanding "
@@ -130,7 +133,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="offers_received", value="yes"),
-        seed=SEED_002, advice=["check_offer_tailoring"],
+        salience=DETAIL, seed=SEED_002, advice=["check_offer_tailoring"],
         quote="До каква степен търговското предложение е адаптирано или потенциалният изпълнител "
               "е подходил стандартно към въпроса и е изпратил стандартна оферта.",
         gloss="How far the commercial offer was adapted, or whether the vendor sent a standard offer.",
@@ -144,7 +147,7 @@ class VendorRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
         Answer(question="multichannel", value="yes"),
-        seed=SEED_002, advice=["vendor_omnichannel"],
+        salience=DETAIL, seed=SEED_002, advice=["vendor_omnichannel"],
         quote="операторите трябва да овладеят умения на работа в нови канали за комуникация с "
               "клиентите",
         gloss="Operators must master work in new channels of communication with customers.",

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from expert.advisor import Result, advise, answer_facts, figure_facts, shared_engine
+from expert.advisor import Result, advise, answer_facts
 from expert.catalog import Question, load_catalog
 from expert.conditions import Condition, conditions_of
 from expert.decision import Decision, decide
 from expert.engine import AdvisorEngine, Firing
-from expert.facts import Evidence, Finding, Recommended
+from expert.facts import Evidence, Figure, Finding, Recommended
 from expert.figures import FIGURE_INPUTS, compute_figures
 from rules import all_rules
 
@@ -175,6 +176,24 @@ def _ranked(stage, rule_states, usefulness, order) -> Plan:
 
 # --- the consultation: answers in, one question at a time out ------------------------------
 
+@lru_cache(maxsize=1)
+def consultation_engine() -> AdvisorEngine:
+    """The consultations' engine: its working memory lives on between answers, so it is kept
+    apart from advise()'s shared engine, which resets for every run."""
+    return AdvisorEngine()
+
+
+def figure_facts_of(figures: dict) -> list:
+    return [Figure(name=name, value=figures[name]) for name in sorted(figures)]
+
+
+def recommendation_facts(decision: Decision) -> tuple:
+    """The Recommended facts the decision step declares, as advise() does."""
+    facts = ({"option": decision.option, "rank": "chosen"},)
+    if decision.runner_up:
+        facts += ({"option": decision.runner_up, "rank": "runner_up"},)
+    return facts
+
 def firing_key(firing: Firing) -> str:
     """A firing's identity across runs: the rule and the facts it matched (fact ids dropped)."""
     return json.dumps([firing.rule, firing.matched], sort_keys=True, default=str)
@@ -196,7 +215,11 @@ class Consultation:
         self.history: list = list(history or self.answers)
         self.on_firing = on_firing
         self.before_firing = before_firing
-        self.engine: AdvisorEngine = shared_engine()
+        self.engine: AdvisorEngine = consultation_engine()
+        self._session_firings: list | None = None  # engine.firings as this consultation left it
+        self._declared: dict = {}
+        self._figures: dict = {}
+        self._recommended: tuple = ()
         self._standing: set = set()
         self._previous: list[Firing] = []
         self._forced: str | None = None
@@ -206,31 +229,63 @@ class Consultation:
 
     # the engine runs here, and only here
     def evaluate(self) -> None:
-        """Run the rules on the answers so far and plan the next question."""
-        # The process's one engine (building the Rete network is the slow part), with this
-        # consultation's listeners attached only while it runs for this consultation.
+        """Let the engine run on the answers so far, then plan the next question.
+
+        A new answer is added to the engine's working memory and the engine runs on from there,
+        as forward chaining does. Experta keeps no record of what a fact supported, so when that
+        is not enough the answers are replayed on a reset engine instead: after ``back``, when a
+        computed figure changed, when the runner-up that follow-up rules matched has changed,
+        or when the engine was reset by someone else in between.
+        """
         engine = self.engine
         engine.before_firing, engine.on_firing = self.before_firing, self._fired
         try:
-            known_answers = self.known_answers()
-            engine.reset()
-            engine.declare(*answer_facts(known_answers), *figure_facts(known_answers))
-            engine.run()
-            self.decision = decide(engine.facts_of(Evidence))
-            self.plan = plan(self._known(), self.decision)
-            if self.plan.stage != EVIDENCE:
-                engine.declare(Recommended(option=self.decision.option, rank="chosen"))
-                if self.decision.runner_up:
-                    engine.declare(Recommended(option=self.decision.runner_up, rank="runner_up"))
-                engine.run()
-                self.plan = plan(self._known(), self.decision)
-            self.state = self._known()  # a snapshot: the shared engine may run for others
+            if not self._run(replay=False):
+                self._run(replay=True)
+            self.state = self._known()
         finally:
             engine.before_firing = engine.on_firing = None
-        self._standing = {firing_key(f) for f in self.engine.firings}
+        self._standing = {firing_key(f) for f in engine.firings}
         # Firings that stood before and no longer do rested on an answer that was withdrawn.
         self.retracted = [f for f in self._previous if firing_key(f) not in self._standing]
-        self._previous = list(self.engine.firings)
+        self._previous = list(engine.firings)
+
+    def _run(self, replay: bool) -> bool:
+        """One evaluation; False when it must be replayed from a reset engine."""
+        engine = self.engine
+        answers = self.known_answers()
+        figures = compute_figures(answers)
+        if replay or not self._extends(answers, figures):
+            engine.reset()
+            self._session_firings = engine.firings
+            self._declared, self._figures, self._recommended = {}, {}, ()
+        new_answers = {q: v for q, v in answers.items() if q not in self._declared}
+        new_figures = {n: v for n, v in figures.items() if n not in self._figures}
+        # Catalog order for answers and name order for figures, as advise() declares them.
+        engine.declare(*answer_facts(new_answers), *figure_facts_of(new_figures))
+        self._declared.update(new_answers)
+        self._figures = dict(figures)
+        engine.run()
+        self.decision = decide(engine.facts_of(Evidence))
+        recommended = recommendation_facts(self.decision)
+        if self._recommended:
+            if self._recommended != recommended:
+                return False
+        else:
+            self.plan = plan(self._known(), self.decision)
+            if self.plan.stage == EVIDENCE:
+                return True
+            engine.declare(*(Recommended(**fact) for fact in recommended))
+            self._recommended = recommended
+            engine.run()
+        self.plan = plan(self._known(), self.decision)
+        return True
+
+    def _extends(self, answers: dict, figures: dict) -> bool:
+        """Is the engine's working memory a part of what is known now (so it can run on)?"""
+        return (self.engine.firings is self._session_firings
+                and all(answers.get(q) == v for q, v in self._declared.items())
+                and all(figures.get(n) == v for n, v in self._figures.items()))
 
     def _fired(self, firing: Firing) -> None:
         if firing_key(firing) not in self._standing and self.on_firing is not None:
@@ -302,8 +357,8 @@ class Consultation:
         return qid
 
     def result(self, meta: dict | None = None) -> Result:
-        """The same Result ``ccadvisor advise`` gives for these answers (shared engine)."""
-        return advise(self.known_answers(), meta)
+        """The same Result ``ccadvisor advise`` gives for these answers (a fresh two-stage run)."""
+        return advise(self.known_answers(), meta, engine=self.engine)
 
 
 # --- plain-dict models for the consultation's templates (expert/templates/consult/) --------

@@ -178,3 +178,18 @@ def test_follow_up_questions_only_for_the_recommended_option():
     result = plan(Known(answers={}, recommended=outsource), scores(outsource=1), rules=rules)
     assert (result.stage, result.questions) == (FOLLOW_UP, ("call_flow",))
 
+
+
+def test_running_on_after_each_answer_equals_replaying_all_answers():
+    """The engine runs on after each answer; a fresh replay of the same answers must agree."""
+    from expert.consultation import Consultation
+    from expert.examples import load_example
+
+    answers, _ = load_example("network_explosive_growth")
+    consultation = Consultation()
+    while (question := consultation.current()) is not None:
+        consultation.answer(question.id, answers.get(question.id))
+        replayed = Consultation(consultation.answers, consultation.history)
+        assert replayed.state == consultation.state
+        assert replayed.decision == consultation.decision
+        assert replayed.plan == consultation.plan

@@ -14,7 +14,6 @@ import click
 from expert.errors import InputError
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
-COMMANDS_AT_PROMPT = ("?", "help", "why", "back", "skip", "quit")
 
 
 class Terminal:

@@ -141,7 +141,8 @@ def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
     if not known.recommended:
         open_rules = [m for m, _ in states.values() if m.evidence and not _follows_up(m)]
         if open_rules and can_change(open_rules, decision.scores, decision.option):
-            return _ranked(EVIDENCE, [(m, states[m.id][1]) for m in open_rules], _evidence_weight, order)
+            pending = [(m, states[m.id][1]) for m in open_rules]
+            return _ranked(EVIDENCE, pending, _evidence_weight, order)
         return Plan(stage=FOLLOW_UP)  # nothing left to ask that can change the decision
 
     # Follow-up stage: only advice can still change, so only advice rules are worth a question.
@@ -193,6 +194,7 @@ def recommendation_facts(decision: Decision) -> tuple:
     if decision.runner_up:
         facts += ({"option": decision.runner_up, "rank": "runner_up"},)
     return facts
+
 
 def firing_key(firing: Firing) -> str:
     """A firing's identity across runs: the rule and the facts it matched (fact ids dropped)."""

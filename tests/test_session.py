@@ -1,4 +1,4 @@
-"""Session files (expert/session.py) and the planner's rules of when to stop (expert/consultation.py)."""
+"""Session files (expert/session.py) and when the planner stops asking (expert/consultation.py)."""
 from __future__ import annotations
 
 import os

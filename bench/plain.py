@@ -1,0 +1,69 @@
+"""The same decisions as plain Python, without experta: the engine's overhead as a known number.
+
+The evaluator reads every rule's conditions through expert/conditions.py (the reading the
+explanations use) and runs them to a fixpoint over plain dict facts: a rule fires when each of its
+conditions is met by some fact; its evidence, advice and findings are added once (as the engine
+ignores duplicate facts). Then the same ``decide`` picks the option, ``Recommended`` facts are
+added and the rules run to a fixpoint again, for the follow-up advice - the two runs of
+expert/advisor.py. It checks the engine; it does not replace it (no firing order, no record of
+matched facts).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import expert  # noqa: F401  (experta compatibility first)
+from expert.conditions import SUBJECT_FIELD, conditions_of
+from expert.decision import Decision, decide
+from expert.figures import compute_figures
+from rules import all_rules
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple:
+    return tuple((meta, conditions_of(meta)) for meta in all_rules())
+
+
+def _met(condition, facts: dict) -> bool:
+    """Some fact of the condition's kind and subject passes all its field tests."""
+    return any(condition.holds(f) for f in facts.get((condition.fact, condition.subject), ()))
+
+
+def _add(facts: dict, fact: dict) -> None:
+    kind = fact["fact"]
+    subject = None if kind == "Recommended" else fact[SUBJECT_FIELD[kind]]
+    bucket = facts.setdefault((kind, subject), [])
+    if fact not in bucket:
+        bucket.append(fact)
+
+
+def _run(facts: dict, fired: set, evidence: list, advice: list) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for meta, conditions in _rules():
+            if meta.id in fired or not all(_met(c, facts) for c in conditions):
+                continue
+            fired.add(meta.id)
+            changed = True
+            evidence += [{"option": o, "weight": w, "rule": meta.id} for o, w in meta.evidence]
+            advice += [{"item": item, "rule": meta.id} for item in meta.advice]
+            for name in meta.finds:
+                _add(facts, {"fact": "Finding", "name": name})
+
+
+def plain_advise(answers: dict) -> tuple[Decision, frozenset]:
+    """(decision, ids of the rules that fire) for validated answers."""
+    facts: dict = {}
+    for qid, value in answers.items():
+        _add(facts, {"fact": "Answer", "question": qid, "value": value})
+    for name, value in compute_figures(answers).items():
+        _add(facts, {"fact": "Figure", "name": name, "value": value})
+    fired, evidence, advice = set(), [], []
+    _run(facts, fired, evidence, advice)
+    decision = decide(evidence)
+    _add(facts, {"fact": "Recommended", "option": decision.option, "rank": "chosen"})
+    if decision.runner_up:
+        _add(facts, {"fact": "Recommended", "option": decision.runner_up, "rank": "runner_up"})
+    _run(facts, fired, evidence, advice)
+    return decision, frozenset(fired)

@@ -1,0 +1,257 @@
+"""Benchmark: how fast ccadvisor is on this machine. Run from the repository root::
+
+    python bench/run.py              # everything, about two to four minutes on 2 cores
+    python bench/run.py --quick      # fewer runs and 2,000 profiles, for a first look
+
+Prints the date, the machine and, against the targets of issue 7 (on a 2-core machine):
+
+* cold start of ``ccadvisor --help`` and ``ccadvisor advise --example ...`` (fresh processes,
+  median of several runs; target for advise: under 0.25 s);
+* answer-to-next-question in a consultation (expert/consultation.py; target: under 50 ms);
+* ``ccadvisor explain --sensitivity`` on each bundled example (fresh process; target: under 1 s);
+* batch throughput for generated profiles with --jobs 1 and 2 (target: 300 profiles/s with 2
+  jobs), with the rule count and a few deliberately broken rows that must come back flagged;
+* the same decisions made by plain Python (bench/plain.py), checked to agree with the engine,
+  and the engine/plain time ratio.
+
+Timings, never assertions: the test suite does not time anything.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+TARGETS = {"advise": 0.25, "next_question": 0.050, "sensitivity": 1.0, "batch_jobs2": 300}
+BROKEN = {  # row number -> (question id, a cell no question accepts)
+    17: ("call_load", "sometimes"), 2500: ("planned_spikes", "maybe"),
+    5003: ("customer_base", "-5"), 7777: ("period", "forever"), 9998: ("call_flow", "42"),
+}
+
+
+def command() -> list[str]:
+    """The installed ``ccadvisor`` script next to this Python, as a user would run it."""
+    script = Path(sys.executable).with_name("ccadvisor")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("ccadvisor")
+    return [found] if found else [sys.executable, "-c", "import cli; cli.main()"]
+
+
+def timed_run(args, **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command() + list(args), check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - start
+
+
+def median_run(args, runs: int) -> float:
+    timed_run(args)  # warm the OS file cache; the interpreter itself starts cold every time
+    return statistics.median(timed_run(args) for _ in range(runs))
+
+
+def verdict(value: float, target: float, lower_is_better: bool = True) -> str:
+    ok = value < target if lower_is_better else value >= target
+    return "meets target" if ok else "MISSES target"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, load average {load:.2f} at start")
+
+
+# ---- the measurements -----------------------------------------------------------------------
+
+def cold_starts(runs: int) -> None:
+    print(f"\n## Cold start (fresh process, median of {runs})")
+    help_time = median_run(["--help"], runs)
+    print(f"ccadvisor --help                                    {help_time * 1000:7.0f} ms")
+    advise_time = median_run(["advise", "--example", "network_explosive_growth"], runs)
+    print(f"ccadvisor advise --example network_explosive_growth {advise_time * 1000:7.0f} ms"
+          f"   (target < {TARGETS['advise'] * 1000:.0f} ms: {verdict(advise_time, TARGETS['advise'])})")
+
+
+def next_question() -> None:
+    print("\n## Consultation: from an answer to the next question (in process, engine warm)")
+    try:
+        from expert.consultation import Consultation
+    except ImportError:
+        print("skipped: expert/consultation.py does not exist yet")
+        return
+    from expert.examples import example_names, load_example
+    steps = []
+    for name in example_names():
+        answers, _ = load_example(name)
+        consultation = Consultation()
+        while not consultation.finished:
+            question = consultation.current()
+            value = answers.get(question.id)  # the example's answer, or "unknown"
+            start = time.perf_counter()
+            consultation.answer(question.id, value)
+            consultation.current()
+            steps.append(time.perf_counter() - start)
+    steps.sort()
+    p95 = steps[int(len(steps) * 0.95)]
+    print(f"{len(steps)} answers over the examples: median {statistics.median(steps) * 1000:.1f} ms, "
+          f"95th percentile {p95 * 1000:.1f} ms, worst {steps[-1] * 1000:.1f} ms"
+          f"   (target < {TARGETS['next_question'] * 1000:.0f} ms: {verdict(p95, TARGETS['next_question'])} at p95)")
+
+
+def sensitivity(runs: int) -> None:
+    print(f"\n## explain --sensitivity on each example (fresh process, median of {runs})")
+    import cli
+    if "explain" not in cli.COMMANDS:
+        print("skipped: the explain command does not exist yet")
+        return
+    from expert.examples import example_names
+    worst = 0.0
+    for name in example_names():
+        seconds = median_run(["explain", "--example", name, "--sensitivity"], runs)
+        worst = max(worst, seconds)
+        print(f"{name:32s} {seconds * 1000:7.0f} ms")
+    print(f"slowest {worst * 1000:.0f} ms   (target < {TARGETS['sensitivity'] * 1000:.0f} ms: "
+          f"{verdict(worst, TARGETS['sensitivity'])})")
+
+
+def generated_profiles(count: int, seed: int = 7) -> list[dict]:
+    """Varied, fixed pseudo-random client profiles: each question answered 70% of the time."""
+    from expert.catalog import load_catalog
+    rng = random.Random(seed)
+    profiles = []
+    for i in range(count):
+        row = {"client": f"client {i + 1}"}
+        for q in load_catalog():
+            if rng.random() < 0.3:
+                row[q.id] = ""
+            elif q.type == "yes_no":
+                row[q.id] = rng.choice(["yes", "no"])
+            elif q.type == "choice":
+                row[q.id] = rng.choice(q.choice_ids)
+            else:  # log-uniform: small and large businesses alike
+                low = max(q.min, 1)
+                value = low * (q.max / low) ** rng.random()
+                row[q.id] = str(int(value)) if q.integer else f"{value:.1f}"
+        profiles.append(row)
+    return profiles
+
+
+def write_profiles(path: Path, profiles: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(profiles[0]))
+        writer.writeheader()
+        for number, row in enumerate(profiles, 1):
+            if number in BROKEN:
+                qid, cell = BROKEN[number]
+                row = {**row, qid: cell}
+            writer.writerow(row)
+
+
+def batch_and_plain(count: int, workdir: Path) -> None:
+    from rules import all_rules
+    print(f"\n## Batch: {count:,} generated profiles, {len(all_rules())} rules")
+    profiles_csv = workdir / "profiles.csv"
+    write_profiles(profiles_csv, generated_profiles(count))
+    outputs, rates = {}, {}
+    for jobs in (1, 2):
+        out = workdir / f"results-{jobs}.jsonl"
+        seconds = timed_run(["batch", str(profiles_csv), "--jobs", str(jobs), "--format", "jsonl",
+                             "--output", str(out)])
+        outputs[jobs] = out.read_bytes()
+        rates[jobs] = count / seconds
+        print(f"--jobs {jobs}: {seconds:6.1f} s, {rates[jobs]:6.0f} profiles/s (whole command, "
+              "start-up and file reading included)")
+    print(f"--jobs 2 vs 1: x{rates[2] / rates[1]:.2f}; outputs identical: {outputs[1] == outputs[2]}"
+          f"   (target >= {TARGETS['batch_jobs2']} profiles/s with 2 jobs: "
+          f"{verdict(rates[2], TARGETS['batch_jobs2'], lower_is_better=False)})")
+    results = [json.loads(line) for line in outputs[1].splitlines()]
+    flagged = [r["row"] for r in results if r["error"]]
+    broken = [b for b in BROKEN if b <= count]
+    broken_flagged = sorted(set(broken) & set(flagged))
+    print(f"output rows: {len(results):,} for {count:,} input rows; flagged: {len(flagged)} "
+          f"(broken on purpose: {len(broken_flagged)} of {len(broken)} flagged"
+          f"{'' if len(broken_flagged) == len(broken) else ' - MISSING SOME'}; the other "
+          f"{len(flagged) - len(broken_flagged)}: valid answers a computation refused)")
+    plain(profiles_csv, results, rates[1])
+
+
+def plain(profiles_csv: Path, results: list[dict], engine_rate: float) -> None:
+    from expert.batch import read_rows
+    from expert.errors import InputError
+    from plain import plain_advise
+    print("\n## The same decisions in plain Python (bench/plain.py: conditions read via "
+          "expert/conditions.py, no experta)")
+    rows = read_rows(profiles_csv)
+    agree = disagree = 0
+    start = time.perf_counter()
+    decisions = []
+    for row in rows:
+        if row.error:
+            decisions.append(None)
+            continue
+        try:
+            decisions.append(plain_advise(row.answers))
+        except InputError:
+            decisions.append(None)
+    seconds = time.perf_counter() - start
+    for decided, result in zip(decisions, results):
+        if decided is None or result["error"]:
+            same = decided is None and bool(result["error"])
+        else:
+            decision, fired = decided
+            same = (decision.option == result["option"] and decision.scores == result["scores"]
+                    and fired == set(result["fired_rules"]))
+        agree += same
+        disagree += not same
+    plain_rate = len(rows) / seconds
+    print(f"plain Python: {seconds:.2f} s, {plain_rate:,.0f} profiles/s; agrees with the engine on "
+          f"{agree:,} of {len(rows):,} profiles (option, scores, fired rules; "
+          f"{disagree} disagreements)")
+    print(f"engine/plain time ratio: {plain_rate / engine_rate:.0f}x "
+          "(batch --jobs 1, whole command, vs the plain loop alone)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 2,000 profiles")
+    parser.add_argument("--profiles", type=int, help="number of generated batch profiles")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    count = args.profiles or (2000 if args.quick else 10_000)
+    os.chdir(ROOT)
+    print("# ccadvisor benchmark")
+    print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {machine()}")
+    import expert  # noqa: F401
+    cold_starts(runs)
+    next_question()
+    sensitivity(max(1, runs // 2))
+    with tempfile.TemporaryDirectory(prefix="ccadvisor-bench-") as workdir:
+        batch_and_plain(count, Path(workdir))
+
+
+if __name__ == "__main__":
+    main()

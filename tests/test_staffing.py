@@ -40,9 +40,11 @@ def test_erlang_c_matches_the_closed_formula_on_a_small_case():
 
 def test_a_large_load_is_computed_without_overflow():
     # 50,000 calls an hour at 4 minutes: 3,333 Erlangs; the textbook A^N/N! would overflow
-    result = required_agents(50_000, 60, 240, parse_target("80/20"), max_occupancy_pct=85)
-    assert 3334 <= result.agents <= 3400 * 1.2
-    assert result.service_level_pct >= 80
+    capped = required_agents(50_000, 60, 240, parse_target("80/20"), max_occupancy_pct=85)
+    assert (capped.agents, capped.limited_by) == (math.ceil(50_000 * 240 / 3600 / 0.85), "max_occupancy")
+    free = required_agents(50_000, 60, 240, parse_target("80/20"))
+    load = 50_000 * 240 / 3600
+    assert service_level(free.agents, load, 240, 20) >= 0.8 > service_level(free.agents - 1, load, 240, 20)
 
 
 calls = st.floats(min_value=1, max_value=5000, allow_nan=False)

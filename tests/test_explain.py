@@ -216,3 +216,11 @@ def test_markdown_has_the_tables(ccadvisor):
     assert run.code == 0
     assert "| `explosive_growth_without_own_centre_favours_outsourcing` | +2 | `has_own_centre` | no | yes |" in run.out
     assert "| `hybrid` |" in run.out and "## What if `has_own_centre` were no?" in run.out
+
+
+def test_why_not_shows_a_computed_figure_it_saw(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "in_house")
+    failed = missed_rule(model["why_not"][0], "five_or_more_agents_computed_need_a_centre")["failed"]
+    assert [(c["fact"], c["subject"], c["needed"]) for c in failed] == [("Figure", "agents_required", "at least 5")]
+    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "in_house")
+    assert f"failed: computed agents_required needed at least 5, saw {failed[0]['seen']}" in run.out

@@ -31,8 +31,14 @@ class Terminal:
 
     def read(self, prompt: str) -> str:
         """One line; raises EOFError at the end of the input and lets Ctrl-C through."""
-        click.echo(click.style(prompt, bold=True) if self.colour else prompt, nl=False)
-        line = sys.stdin.readline()
+        while True:
+            click.echo(click.style(prompt, bold=True) if self.colour else prompt, nl=False)
+            try:
+                line = read_line(sys.stdin)
+                break
+            except UnicodeError:
+                click.echo()
+                self.show("notice", style={"fg": "red"}, kind="not_text")
         if not line:
             raise EOFError
         if not sys.stdin.isatty():
@@ -42,6 +48,14 @@ class Terminal:
     def prompt_text(self, name: str, **model) -> str:
         from expert.render import render
         return render(f"consult/{name}", "text", model).rstrip("\n")
+
+
+def read_line(stream) -> str:
+    """One line of text; UnicodeError when it is not UTF-8 (on a terminal, only that line is
+    lost). Text-level reads, so that other readers of stdin (the --step listener) share it."""
+    line = stream.readline()
+    line.encode("utf-8")  # undecodable bytes may come back as surrogates
+    return line
 
 
 @click.command()

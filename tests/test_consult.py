@@ -284,3 +284,11 @@ def test_default_session_file_is_named_by_date_and_time(ccadvisor, tmp_path, mon
 def test_no_colour_when_stdout_is_not_a_terminal(ccadvisor, session):
     run = ccadvisor("consult", "--session", str(session), input=typed("maybe", "quit"))
     assert "\x1b[" not in run.out
+
+
+
+def test_unicode_notes_are_kept(ccadvisor, session):
+    run = ccadvisor("consult", "--session", str(session), input="note клиент сомневается\nquit\n")
+    assert run.code == 0, run.err
+    (note,) = yaml.safe_load(session.read_text(encoding="utf-8"))["meta"]["notes"].values()
+    assert note == "клиент сомневается"

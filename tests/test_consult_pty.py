@@ -33,7 +33,8 @@ def spawn(cwd, *args, colour=False):
     if not colour:
         env["NO_COLOR"] = "1"
     return pexpect.spawn(ccadvisor_exe(), ["consult", *args], cwd=str(cwd), env=env,
-                         encoding="utf-8", timeout=60, dimensions=(50, 200))
+                         encoding="utf-8", codec_errors="replace", timeout=60,
+                         dimensions=(50, 200))
 
 
 def answer_prompts(child, answers: dict, count: int | None = None) -> list[str]:
@@ -104,3 +105,20 @@ def test_colour_only_on_a_terminal_without_no_color(tmp_path, colour):
     child.sendline("quit")
     child.expect(pexpect.EOF)
     assert bool(re.search("\x1b\\[", shown)) == colour
+
+
+def test_a_line_that_is_not_utf8_is_asked_again(tmp_path):
+    child = spawn(tmp_path, "--session", "s.yaml")
+    child.expect(PROMPT)
+    first = child.match.group(1)
+    os.write(child.child_fd, b"note \xff\xfe\r")
+    child.expect("could not be read as text")
+    child.expect(f"{first}> ")
+    child.sendline("note fine")
+    child.expect(f"Note saved on {first}")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and "Traceback" not in child.before
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text(encoding="utf-8"))
+    assert saved["meta"]["notes"] == {first: "fine"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from experta import KnowledgeEngine
 from experta.agenda import Agenda
+from experta.matchers import ReteMatcher
 from experta.strategies import DepthStrategy
 
 from expert.facts import Advice, Evidence, Finding
@@ -52,6 +53,43 @@ class _CanonicalOrderStrategy(DepthStrategy):
         return (activation.rule.salience, facts, -self._position[activation.rule.__name__])
 
 
+class _ChangedRulesMatcher(ReteMatcher):
+    """experta's Rete matcher, collecting activations only from the rules that changed.
+
+    After every declaration and every firing experta asks each rule's conflict-set node for new
+    activations: over a hundred rules, a few dozen times per consultation, almost all of them
+    with nothing to say. Here each node notes itself when a token reaches it, and only those are
+    asked, in the same (network) order, so the agenda receives exactly what it did before.
+    """
+
+    def __init__(self, engine):
+        self._changed = set()
+        super().__init__(engine)
+        nodes = self._get_conflict_set_nodes()
+        self._position = {node: i for i, node in enumerate(nodes)}
+        for node in nodes:
+            node._activate = self._noting(node, node._activate)
+
+    def _noting(self, node, activate):
+        def noted(token):
+            self._changed.add(node)
+            return activate(token)
+        return noted
+
+    def changes(self, adding=None, deleting=None):
+        for fact in deleting or ():
+            self.root_node.remove(fact)
+        for fact in adding or ():
+            self.root_node.add(fact)
+        added, removed = [], []
+        for node in sorted(self._changed, key=self._position.__getitem__):
+            node_added, node_removed = node.get_activations()
+            added.extend(node_added)
+            removed.extend(node_removed)
+        self._changed.clear()
+        return added, removed
+
+
 class _RecordingAgenda(Agenda):
     """An Agenda that tells its engine which activation is about to fire."""
 
@@ -75,6 +113,8 @@ class AdvisorEngine(KnowledgeEngine, *RULESETS):
     activations (next to fire first); returning False stops the run there (step mode).
     ``on_firing(firing)`` is called after each firing has added its facts (trace mode).
     """
+
+    __matcher__ = _ChangedRulesMatcher
 
     def __init__(self, before_firing=None, on_firing=None):
         self.before_firing = before_firing

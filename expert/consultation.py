@@ -110,12 +110,13 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
     return {qid: tuple(w) for qid, w in pending.items()}
 
 
-def _evidence_weight(meta) -> int:
-    return sum(abs(w) for _, w in meta.evidence)
+def contenders(open_rules, scores: dict, leader: str) -> set:
+    """Options the open rules could still lift to the leader's worst case.
 
-
-def can_change(open_rules, scores: dict, leader: str) -> bool:
-    """Could the open rules still lift another option to the leader's worst case?"""
+    Each option's best case is its score plus every positive weight still open for it; the
+    leader's worst case is its score plus every negative weight still open against it. Rules on
+    the same question exclude each other, so this over-estimates: it never stops too early.
+    """
     gain = {o: 0 for o in scores}
     loss = {o: 0 for o in scores}
     for meta in open_rules:
@@ -123,7 +124,12 @@ def can_change(open_rules, scores: dict, leader: str) -> bool:
             (gain if weight > 0 else loss)[option] += weight
     floor = scores[leader] + loss[leader]
     # ">=": on an exact tie the option order decides, which may favour the challenger.
-    return any(scores[o] + gain[o] >= floor for o in scores if o != leader)
+    return {o for o in scores if o != leader and scores[o] + gain[o] >= floor}
+
+
+def can_change(open_rules, scores: dict, leader: str) -> bool:
+    """Could any answer still change the recommendation?"""
+    return bool(contenders(open_rules, scores, leader))
 
 
 def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
@@ -140,9 +146,17 @@ def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
 
     if not known.recommended:
         open_rules = [m for m, _ in states.values() if m.evidence and not _follows_up(m)]
-        if open_rules and can_change(open_rules, decision.scores, decision.option):
-            pending = [(m, states[m.id][1]) for m in open_rules]
-            return _ranked(EVIDENCE, pending, _evidence_weight, order)
+        in_play = contenders(open_rules, decision.scores, decision.option)
+        if in_play:
+            # Weigh only the evidence on options still in play: a rule that can move only
+            # options out of the running cannot change the recommendation, so it asks nothing.
+            in_play.add(decision.option)
+
+            def weight(meta) -> int:
+                return sum(abs(w) for o, w in meta.evidence if o in in_play)
+            pending = [(m, states[m.id][1]) for m in open_rules if weight(m)]
+            if pending:
+                return _ranked(EVIDENCE, pending, weight, order)
         return Plan(stage=FOLLOW_UP)  # nothing left to ask that can change the decision
 
     # Follow-up stage: only advice can still change, so only advice rules are worth a question.

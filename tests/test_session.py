@@ -148,6 +148,15 @@ def test_asking_stops_when_no_answer_can_change_the_leader():
     assert plan(Known(answers={}), scores(none=1), rules=rules).stage == EVIDENCE
 
 
+def test_a_question_that_can_move_only_options_out_of_the_running_is_not_asked():
+    rules = [rule("hopeless", Answer(question="call_flow", value="outside_hours"),
+                  evidence={"home_team": 1}),
+             rule("contender", Answer(question="call_staff", value=at_least(5)),
+                  evidence={"in_house": 6})]
+    result = plan(Known(answers={}), scores(none=5), rules=rules)
+    assert (result.stage, result.questions) == (EVIDENCE, ("call_staff",))
+
+
 def test_can_change_counts_losses_of_the_leader_too():
     against_leader = rule("x", Answer(question="call_flow", value="even_in_hours"),
                           evidence={"none": -2})

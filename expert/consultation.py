@@ -12,7 +12,8 @@ the old answer), and the planner reads the rules' declarative conditions (expert
 
 Stage "evidence": while some option could still overtake the leader (each option's best and
 worst case from the evidence of the open rules), ask the pending question with the largest total
-|evidence weight| of the open rules waiting on it; ties go to catalog order. Stage "follow-up":
+|evidence weight| that the open rules waiting on it put on options still in play; ties go to
+catalog order. Stage "follow-up":
 once nothing can change the recommendation, the decision is declared (``Recommended``) and the
 questions of open advice rules are asked - follow-up rules only when their Recommended condition
 holds - so a business that clearly needs no centre is never asked about vendors. Then "done".

@@ -8,7 +8,8 @@ UI-free: the command layer (commands/batch.py) parses options, shows progress an
 
 A problem with the whole file (missing, empty, too big, an unknown column) is an InputError. A
 problem with one row never stops the others: that row's result carries an ``error`` naming the
-row and what is wrong, so every input row gives exactly one output row.
+row and what is wrong, so every input row gives exactly one output row. (A blank line is not a
+row; a CSV row of empty cells is one, a client with nothing known.)
 
 Work is spread over processes with ``jobs``; each worker builds its engine once (building the
 Rete network is the slow part) and ``advise`` resets it between rows. Results come back in input

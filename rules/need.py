@@ -8,7 +8,7 @@ centre and outsourcer; left and right, as in the "Нет Да Нет" rows: none
 these is one row of a questionnaire, so each weighs 1; rules that mark the centre as needed also
 record the finding ``contact_centre_needed`` that later rules chain on.
 """
-from expert.facts import Answer
+from expert.facts import Answer, Finding
 from expert.heuristic import at_least, below, heuristic
 from rules.seeds import SEED_003
 
@@ -125,6 +125,30 @@ class NeedRules:
 
     @heuristic(
         Answer(question="call_staff", value=below(5)),
+        seed=SEED_003, finds=["fewer_than_five_on_calls"],
+        quote="Сколько человек работает на приеме звонков? Меньше 5",
+        gloss="How many people take calls? Fewer than 5.",
+    )
+    def fewer_than_five_people_take_calls():
+        """Fewer than five people take calls today.
+
+        Seed 003, staff row, left column. Only a finding: the row's evidence is given once, by
+        fewer_than_five_on_calls_needs_no_centre, however the count is known (answer or Erlang C)."""
+
+    @heuristic(
+        Answer(question="call_staff", value=at_least(5)),
+        seed=SEED_003, finds=["five_or_more_on_calls"],
+        quote="Сколько человек работает на приеме звонков? … От 5 и более",
+        gloss="How many people take calls? 5 or more.",
+    )
+    def five_or_more_people_take_calls():
+        """Five or more people take calls today.
+
+        Seed 003, staff row. Only a finding: the row's evidence is given once, by
+        five_or_more_on_calls_need_a_centre, however the count is known (answer or Erlang C)."""
+
+    @heuristic(
+        Finding(name="fewer_than_five_on_calls"),
         seed=SEED_003, evidence={"none": 1},
         quote="Сколько человек работает на приеме звонков? Меньше 5",
         gloss="How many people take calls? Fewer than 5.",
@@ -135,7 +159,7 @@ class NeedRules:
         Seed 003, staff row, left column."""
 
     @heuristic(
-        Answer(question="call_staff", value=at_least(5)),
+        Finding(name="five_or_more_on_calls"),
         seed=SEED_003, evidence={"none": -1, "in_house": 1, "outsource": 1},
         finds=["contact_centre_needed"],
         quote="Сколько человек работает на приеме звонков? … От 5 и более",

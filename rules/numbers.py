@@ -12,27 +12,28 @@ from rules.seeds import SEED_000, SEED_001, SEED_003
 class NumberRules:
     @heuristic(
         Figure(name="agents_required", value=at_least(5)),
-        seed=SEED_003, evidence={"none": -1, "in_house": 1, "outsource": 1},
-        finds=["contact_centre_needed"],
+        seed=SEED_003, finds=["five_or_more_on_calls"],
         quote="Сколько человек работает на приеме звонков? … От 5 и более",
         gloss="How many people take calls? 5 or more.",
     )
-    def five_or_more_agents_computed_need_a_centre():
-        """A call volume that needs five or more agents on the line calls for a contact centre.
+    def five_or_more_agents_computed():
+        """The call volume needs five or more agents on the line.
 
-        Seed 003, staff row: "5 or more" sits outside the "not needed" column. Here the number is
-        not who takes calls today but how many agents Erlang C says the busiest hour needs."""
+        Seed 003, staff row, read with the agents Erlang C says the busiest hour needs rather than
+        who takes calls today. Only a finding: five_or_more_on_calls_need_a_centre gives the row's
+        evidence once, even when the client also gave call_staff."""
 
     @heuristic(
         Figure(name="agents_required", value=below(5)),
-        seed=SEED_003, evidence={"none": 1},
+        seed=SEED_003, finds=["fewer_than_five_on_calls"],
         quote="Сколько человек работает на приеме звонков? Меньше 5",
         gloss="How many people take calls? Fewer than 5.",
     )
-    def fewer_than_five_agents_computed_need_no_centre():
-        """A call volume that fewer than five agents can answer needs no contact centre.
+    def fewer_than_five_agents_computed():
+        """The call volume needs fewer than five agents on the line.
 
-        Seed 003, staff row, left column, applied to the agents Erlang C says the busiest hour needs."""
+        Seed 003, staff row, left column, read with the agents Erlang C says the busiest hour needs.
+        Only a finding: fewer_than_five_on_calls_needs_no_centre gives the row's evidence once."""
 
     @heuristic(
         Figure(name="operators_headcount", value=at_least(5)),
@@ -50,7 +51,7 @@ class NumberRules:
 
     @heuristic(
         Figure(name="own_centre_late_by_months", value=above(0)),
-        seed=SEED_000, evidence={"outsource": 1}, finds=["own_centre_too_late"],
+        seed=SEED_000, evidence={"outsource": 2, "in_house": -1}, finds=["own_centre_too_late"],
         quote="Тогда как аутсорсинговый контактный центр может начать принимать звонки сразу после "
               "обучения специалистов.",
         gloss="Whereas an outsourced centre can start taking calls right after its specialists are trained.",
@@ -58,8 +59,10 @@ class NumberRules:
     def own_centre_not_ready_by_go_live_favours_outsourcing():
         """An own centre that cannot be launched by the required go-live favours an outsourcer.
 
-        Seed 000: deploying an own centre can take up to half a year, an outsourcer starts after
-        training; at least until the own centre is ready, the calls need an (interim) outsourcer."""
+        Seed 000: deploying an own centre can take up to half a year (own_centre_launch_months,
+        6 by default), an outsourcer starts after training; at least until the own centre is
+        ready, the calls need an (interim) outsourcer. This is the only rule on the launch time,
+        so that one sentence of the seed is counted once."""
 
     @heuristic(
         Figure(name="own_centre_extra_cost_over_horizon", value=above(0)),

@@ -3,7 +3,7 @@
 Weights: 1 a hint, 2 a factor the seed argues for, 3 a seed's categorical statement.
 """
 from expert.facts import Answer, Finding
-from expert.heuristic import below, heuristic, one_of
+from expert.heuristic import heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_004
 
 
@@ -42,19 +42,6 @@ class SourcingRules:
 
         Seed 000: setting up an own centre, finding and training staff is not worth it for, say,
         a New Year promotion."""
-
-    @heuristic(
-        Answer(question="months_to_go_live", value=below(6)),
-        seed=SEED_000, evidence={"outsource": 2, "in_house": -1},
-        quote="Перед запуском собственного контактного центра стоит учитывать сроки его "
-              "развертывания, этот процесс может занимать до полугода.",
-        gloss="Deploying an own contact centre can take up to half a year.",
-    )
-    def go_live_within_six_months_favours_outsourcing():
-        """A go-live sooner than six months favours an outsourcer.
-
-        Seed 000: an own centre can take up to six months to deploy, while an outsourcer starts
-        taking calls right after its operators are trained."""
 
     @heuristic(
         Answer(question="rapid_scaling", value="yes"),

@@ -11,6 +11,7 @@ from expert.catalog import load_catalog
 from expert.conditions import conditions_of, questions_of
 from expert.consultation import Consultation
 from expert.examples import example_names, load_example
+from expert.figures import FIGURE_INPUTS
 from rules import all_rules
 
 PROMPT = re.compile(r"^(\w+)> ", re.M)
@@ -57,7 +58,9 @@ def follow_up_only_questions(excluded_option: str) -> set[str]:
     """Questions read only by rules that need a recommendation other than ``excluded_option``."""
     by_question: dict[str, list] = {}
     for meta in all_rules():
-        for qid in questions_of(meta):
+        figure_inputs = [q for c in conditions_of(meta) if c.fact == "Figure"
+                         for q in FIGURE_INPUTS[c.subject]]
+        for qid in (*questions_of(meta), *figure_inputs):
             by_question.setdefault(qid, []).append(meta)
 
     def needs_other(meta) -> bool:

@@ -220,7 +220,15 @@ def test_markdown_has_the_tables(ccadvisor):
 
 def test_why_not_shows_a_computed_figure_it_saw(ccadvisor):
     model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "in_house")
-    failed = missed_rule(model["why_not"][0], "five_or_more_agents_computed_need_a_centre")["failed"]
-    assert [(c["fact"], c["subject"], c["needed"]) for c in failed] == [("Figure", "agents_required", "at least 5")]
+    failed = missed_rule(model["why_not"][0], "own_centre_pays_back_within_horizon")["failed"]
+    assert [(c["fact"], c["subject"], c["needed"]) for c in failed] == [
+        ("Figure", "own_centre_extra_cost_over_horizon", "below 0")]
     run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "in_house")
-    assert f"failed: computed agents_required needed at least 5, saw {failed[0]['seen']}" in run.out
+    assert (f"failed: computed own_centre_extra_cost_over_horizon needed below 0, saw {failed[0]['seen']}"
+            in run.out)
+
+
+def test_why_not_says_which_finding_was_not_derived(ccadvisor):
+    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "in_house")
+    assert ("failed: finding five_or_more_on_calls was not derived "
+            "(none of the 2 rules that can derive it fired)") in run.out

@@ -43,10 +43,10 @@ def test_agents_figure_is_erlang_c_on_the_busiest_hour():
 
 
 def test_five_computed_agents_cross_the_seed_003_line():
-    assert "five_or_more_agents_computed_need_a_centre" in fired(VOLUME)
+    assert "five_or_more_agents_computed" in fired(VOLUME)
     small = fired({"peak_hour_calls": 10, "aht_seconds": 120})
-    assert "fewer_than_five_agents_computed_need_no_centre" in small
-    assert "five_or_more_agents_computed_need_a_centre" not in small
+    assert "fewer_than_five_agents_computed" in small
+    assert "five_or_more_agents_computed" not in small
 
 
 def test_home_team_is_counted_out_only_for_a_large_headcount():
@@ -85,9 +85,9 @@ def test_examples_keep_their_documented_recommendation(name, option):
     ("new_year_promotion", "own_centre_not_ready_by_go_live_favours_outsourcing",
      "own_centre_late_by_months = 5: own centre launch 6 months - required go-live 1 month "
      "(client: months_to_go_live; assumption: own_centre_launch_months)"),
-    ("new_year_promotion", "five_or_more_agents_computed_need_a_centre",
+    ("new_year_promotion", "five_or_more_agents_computed",
      "agents_required = 17: Erlang C for 400 calls/h at 120 s AHT (13.33 Erlangs), target 80/20"),
-    ("home_team_startup", "fewer_than_five_agents_computed_need_no_centre",
+    ("home_team_startup", "fewer_than_five_agents_computed",
      "agents_required = 2: Erlang C for 12 calls/h at 150 s AHT"),
     ("specialist_equipment_support", "own_centre_pays_back_within_horizon",
      "own_centre_extra_cost_over_horizon = -47,777,000: own centre 78,373,000 - outsourcing "

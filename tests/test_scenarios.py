@@ -47,7 +47,7 @@ def test_000_a_go_live_within_months_favours_the_outsourcer():
     # An own centre "может занимать до полугода"; an outsourcer starts after training.
     result = run(call_load="calls_lost", months_to_go_live=2)
     assert result.decision.option == "outsource"
-    assert "go_live_within_six_months_favours_outsourcing" in fired(result)
+    assert "own_centre_not_ready_by_go_live_favours_outsourcing" in fired(result)
 
 
 def test_000_own_centre_outsources_its_campaign_as_a_hybrid_close_call():

@@ -98,3 +98,13 @@ def test_example_explanations_cite_the_computed_figures(ccadvisor, name, rule, t
     line = next(l for l in md.splitlines() if "because:" in l and text in l)
     rule_line = md.splitlines()[md.splitlines().index(line) - 1]
     assert rule in rule_line and rule in rule_index()
+
+
+def test_the_largest_valid_volume_is_computed_not_refused():
+    """Catalog bounds and the Erlang C limit agree: any valid answers give a figure."""
+    catalog = load_catalog()
+    busiest = {"peak_hour_calls": catalog.get("peak_hour_calls").max,
+               "aht_seconds": catalog.get("aht_seconds").max}
+    from expert.staffing import MAX_ERLANGS
+    assert busiest["peak_hour_calls"] * busiest["aht_seconds"] / 3600 <= MAX_ERLANGS
+    assert compute_figures(busiest)["agents_required"] > 90_000

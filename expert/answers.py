@@ -17,6 +17,7 @@ import yaml
 
 from expert.catalog import load_catalog
 from expert.errors import InputError
+from expert.yamlload import SafeLoader
 
 MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one
 MAX_DEPTH = 8  # an answers file nests two levels (meta.notes); deeper is not one, and would
@@ -25,7 +26,7 @@ META_KEY = "meta"
 META_TEXT_FIELDS = ("client", "consultant", "description", "started", "updated", "status")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(SafeLoader):
     """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
 
     def construct_mapping(self, node, deep=False):
@@ -97,7 +98,7 @@ def check_structure(text: str, json_format: bool) -> None:
                     line = text.count("\n", 0, match.start()) + 1
                     raise InputError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
         return
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             raise InputError(f"line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) "
                              "are not allowed in answers files")

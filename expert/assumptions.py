@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from expert.errors import InputError
+from expert.yamlload import load_yaml
 
 ASSUMPTIONS_FILE = Path(__file__).parent / "data" / "assumptions.yaml"
 CLIENT, ASSUMPTION = "client", "assumption"
@@ -37,7 +37,7 @@ class Number:
 @lru_cache(maxsize=1)
 def shipped_assumptions() -> dict:
     """key -> entry (value, unit, text, seed, min, max) from the bundled file."""
-    return yaml.safe_load(ASSUMPTIONS_FILE.read_text(encoding="utf-8"))
+    return load_yaml(ASSUMPTIONS_FILE)
 
 
 def _checked(key: str, raw, where: str) -> float:

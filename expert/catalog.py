@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from expert.errors import InputError
+from expert.yamlload import load_yaml
 
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
 TYPES = ("yes_no", "choice", "number")
@@ -151,7 +151,7 @@ def load_catalog() -> Catalog:
     questions = []
     for path in sorted(QUESTIONS_DIR.glob("*.yaml")):
         topic = path.stem.partition("_")[2] or path.stem
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for raw in load_yaml(path) or []:
             questions.append(_question(raw, topic, path.name))
     ids = [q.id for q in questions]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})

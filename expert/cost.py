@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from expert.assumptions import Number, load_assumptions, resolve
 from expert.staffing import Staffing, Target, required_agents
+from expert.yamlload import load_yaml
 
 COMPONENTS_FILE = Path(__file__).parent / "data" / "cost_components.yaml"
 OPTIONS = ("home_team", "in_house", "outsource", "hybrid")
@@ -32,7 +32,7 @@ ONE_OFF, MONTHLY = "one_off", "monthly"
 
 @lru_cache(maxsize=1)
 def component_catalog() -> dict:
-    return yaml.safe_load(COMPONENTS_FILE.read_text(encoding="utf-8"))
+    return load_yaml(COMPONENTS_FILE)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from expert.yamlload import load_yaml
 
 OPTIONS_FILE = Path(__file__).parent / "data" / "options.yaml"
 
@@ -19,7 +19,7 @@ class Option:
 
 @lru_cache(maxsize=1)
 def load_options() -> dict[str, Option]:
-    raw = yaml.safe_load(OPTIONS_FILE.read_text(encoding="utf-8"))
+    raw = load_yaml(OPTIONS_FILE)
     return {o["id"]: Option(**o) for o in raw}
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from expert.advisor import Result
 from expert.catalog import load_catalog
 from expert.figures import figure_details
 from expert.options import load_options
+from expert.yamlload import load_yaml
 from rules import rule_index
 
 ADVICE_FILE = Path(__file__).parent / "data" / "advice.yaml"
@@ -21,7 +21,7 @@ ADVICE_FILE = Path(__file__).parent / "data" / "advice.yaml"
 
 @lru_cache(maxsize=1)
 def advice_catalog() -> dict:
-    return yaml.safe_load(ADVICE_FILE.read_text(encoding="utf-8"))
+    return load_yaml(ADVICE_FILE)
 
 
 def answer_row(qid: str, value) -> dict:

@@ -11,7 +11,7 @@ from commands.common import emit, format_option
 @click.option("--aht-seconds", type=float, required=True,
               help="Average handling time per call: talk plus after-call work, in seconds.")
 @click.option("--target", default="80/20", show_default=True,
-              help="Service level PERCENT/SECONDS: e.g. 80/20 = 80%% answered within 20 s.")
+              help="Service level PERCENT/SECONDS: e.g. 80/20 = 80% answered within 20 s.")
 @click.option("--max-occupancy", type=float, default=None,
               help="Highest share of time an agent may spend on calls, in percent (e.g. 85).")
 @click.option("--shrinkage", type=float, default=0, show_default=True,

@@ -8,11 +8,12 @@ model, include other files or blow up memory with huge repetitions; any of that 
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -47,9 +48,26 @@ def _add_filters(env: Environment) -> Environment:
     return env
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in the user's cache directory between runs.
+
+    Compiling the report templates took about 70 ms of every cold ``advise``. Jinja keys each
+    cached entry by the template's source checksum, so an edited template is recompiled; a cache
+    directory that cannot be created just means compiling every time.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = os.path.join(base, "ccadvisor", "jinja")
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(directory) if os.access(directory, os.W_OK) else None
+
+
 @lru_cache(maxsize=2)
 def environment(html: bool) -> Environment:
-    return _add_filters(Environment(loader=FileSystemLoader(TEMPLATES), autoescape=html, **_OPTIONS))
+    return _add_filters(Environment(loader=FileSystemLoader(TEMPLATES), autoescape=html,
+                                    bytecode_cache=_bytecode_cache(), **_OPTIONS))
 
 
 class _UserSandbox(ImmutableSandboxedEnvironment):

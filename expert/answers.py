@@ -41,7 +41,7 @@ class _UniqueKeyLoader(SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def _reject_duplicate_json_keys(pairs):
+def reject_duplicate_json_keys(pairs):
     keys = [k for k, _ in pairs]
     for key in keys:
         if keys.count(key) > 1:
@@ -115,7 +115,7 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
     try:
         check_structure(text, json_format)
         if json_format:
-            data = json.loads(text, object_pairs_hook=_reject_duplicate_json_keys)
+            data = json.loads(text, object_pairs_hook=reject_duplicate_json_keys)
         else:
             data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as err:
@@ -183,7 +183,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
             answers[qid] = catalog.get(qid).validate(value)
         except InputError as err:
             raise InputError(str(err), where=at) from None
-    return {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}, meta
+    return catalog.in_order(answers), meta
 
 
 def load_answers(path: str | Path) -> tuple[dict, dict]:

@@ -7,13 +7,12 @@ from the client or from an assumption.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 
-from expert.errors import InputError
+from expert.errors import InputError, did_you_mean
 from expert.yamlload import load_yaml
 
 ASSUMPTIONS_FILE = Path(__file__).parent / "data" / "assumptions.yaml"
@@ -65,9 +64,7 @@ def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
     data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
     for key, raw in data.items():
         if key not in values:
-            close = difflib.get_close_matches(str(key), values, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise InputError(f"unknown assumption '{key}'{hint}", where=where)
+            raise InputError(f"unknown assumption '{key}'{did_you_mean(key, values)}", where=where)
         values[key] = _checked(key, raw, where)
     return values
 

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from expert.answers import check_structure, read_text
+from expert.answers import check_structure, read_text, reject_duplicate_json_keys
 from expert.catalog import load_catalog
 from expert.errors import InputError
 
@@ -105,7 +105,7 @@ def _csv_rows(text: str, where: str) -> list[Row]:
             except InputError as err:
                 _failed(row, str(err))
                 continue
-            row.answers = {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}
+            row.answers = catalog.in_order(answers)
     except csv.Error as err:
         raise InputError(f"line {reader.line_num}: malformed CSV: {err}", where=where) from None
     return rows
@@ -121,7 +121,7 @@ def _jsonl_rows(text: str, where: str) -> list[Row]:
         rows.append(row)
         try:
             check_structure(line, json_format=True)
-            raw = json.loads(line, object_pairs_hook=_unique_keys)
+            raw = json.loads(line, object_pairs_hook=reject_duplicate_json_keys)
         except InputError as err:
             _failed(row, str(err))
             continue
@@ -134,22 +134,10 @@ def _jsonl_rows(text: str, where: str) -> list[Row]:
         client = raw.pop(CLIENT, "")
         row.client = client if isinstance(client, str) else json.dumps(client)
         try:
-            answers = {}
-            for qid, value in raw.items():
-                answers[qid] = catalog.get(qid).validate(value)
+            row.answers = catalog.validate(raw)
         except InputError as err:
             _failed(row, str(err))
-            continue
-        row.answers = {q.id: answers[q.id] for q in catalog if answers.get(q.id) is not None}
     return rows
-
-
-def _unique_keys(pairs):
-    keys = [k for k, _ in pairs]
-    duplicated = sorted({k for k in keys if keys.count(k) > 1})
-    if duplicated:
-        raise InputError(f"duplicate key '{duplicated[0]}'")
-    return dict(pairs)
 
 
 # ---- running ---------------------------------------------------------------------------------

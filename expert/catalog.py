@@ -5,13 +5,12 @@ name order); this module only loads them and validates answers against them.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 
-from expert.errors import InputError
+from expert.errors import InputError, did_you_mean
 from expert.yamlload import load_yaml
 
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
@@ -122,18 +121,16 @@ class Catalog:
             raise InputError(self.unknown_message(qid)) from None
 
     def unknown_message(self, qid) -> str:
-        close = difflib.get_close_matches(str(qid), self.questions, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else " (see 'ccadvisor questions')"
-        return f"unknown question id '{qid}'{hint}"
+        return f"unknown question id '{qid}'" + did_you_mean(qid, self.questions,
+                                                          " (see 'ccadvisor questions')")
 
     def validate(self, answers: dict) -> dict:
         """Normalise a whole answers mapping; unknown answers are dropped; keeps catalog order."""
-        clean = {}
-        for qid, value in answers.items():
-            normalised = self.get(qid).validate(value)
-            if normalised is not None:
-                clean[qid] = normalised
-        return {qid: clean[qid] for qid in self.questions if qid in clean}
+        return self.in_order({qid: self.get(qid).validate(value) for qid, value in answers.items()})
+
+    def in_order(self, answers: dict) -> dict:
+        """The known answers in catalog order, unknown (None) ones left out."""
+        return {qid: answers[qid] for qid in self.questions if answers.get(qid) is not None}
 
 
 def _question(raw: dict, topic: str, where: str) -> Question:

@@ -1,4 +1,5 @@
 """The one exception the command line turns into a clean one-line error with exit code 2."""
+import difflib
 
 
 class InputError(Exception):
@@ -10,3 +11,9 @@ class InputError(Exception):
     def __init__(self, message: str, where: str | None = None):
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
+
+
+def did_you_mean(name, known, otherwise: str = "") -> str:
+    """" (did you mean 'x'?)" for the closest known name, else ``otherwise``."""
+    close = difflib.get_close_matches(str(name), list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else otherwise

@@ -1,11 +1,10 @@
 """The bundled examples: answers files in data/examples/, each with a one-line description."""
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from expert.answers import load_answers
-from expert.errors import InputError
+from expert.errors import InputError, did_you_mean
 
 EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
 
@@ -17,9 +16,8 @@ def example_names() -> list[str]:
 def example_path(name: str) -> Path:
     path = EXAMPLES_DIR / f"{name}.yaml"
     if name not in example_names():
-        close = difflib.get_close_matches(name, example_names(), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else " (see 'ccadvisor examples')"
-        raise InputError(f"unknown example '{name}'{hint}")
+        raise InputError(f"unknown example '{name}'"
+                         + did_you_mean(name, example_names(), " (see 'ccadvisor examples')"))
     return path
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import expert  # noqa: F401  (experta compatibility first)
-from expert.conditions import SUBJECT_FIELD, conditions_of
-from expert.decision import Decision, decide
-from expert.figures import compute_figures
+from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
+from expert.reasoning.decision import Decision, decide
+from expert.numbers.figures import compute_figures
 from rules import all_rules
 
 

@@ -98,11 +98,11 @@ def cold_starts(runs: int) -> None:
 def next_question() -> None:
     print("\n## Consultation: from an answer to the next question (in process, engine warm)")
     try:
-        from expert.consultation import Consultation
+        from expert.interview.consultation import Consultation
     except ImportError:
         print("skipped: expert/consultation.py does not exist yet")
         return
-    from expert.examples import example_names, load_example
+    from expert.inputs.examples import example_names, load_example
     steps = []
     for name in example_names():
         answers, _ = load_example(name)
@@ -127,7 +127,7 @@ def sensitivity(runs: int) -> None:
     if "explain" not in cli.COMMANDS:
         print("skipped: the explain command does not exist yet")
         return
-    from expert.examples import example_names
+    from expert.inputs.examples import example_names
     worst = 0.0
     for name in example_names():
         seconds = median_run(["explain", "--example", name, "--sensitivity"], runs)
@@ -139,7 +139,7 @@ def sensitivity(runs: int) -> None:
 
 def generated_profiles(count: int, seed: int = 7) -> list[dict]:
     """Varied, fixed pseudo-random client profiles: each question answered 70% of the time."""
-    from expert.catalog import load_catalog
+    from expert.inputs.catalog import load_catalog
     rng = random.Random(seed)
     profiles = []
     for i in range(count):
@@ -199,7 +199,7 @@ def batch_and_plain(count: int, workdir: Path) -> None:
 
 
 def plain(profiles_csv: Path, results: list[dict], engine_rate: float) -> None:
-    from expert.batch import read_rows
+    from expert.inputs.rows import read_rows
     from expert.errors import InputError
     from plain import plain_advise
     print("\n## The same decisions in plain Python (bench/plain.py: conditions read via "

@@ -14,9 +14,9 @@ from commands.common import answers_source, check_output_target, emit, format_op
               help="Step through the rules: Enter fires the next, c continues, q stops.")
 def advise(answers_file, example, fmt, output, template, step):
     """Recommend how to handle customer contacts, with the chain of rules that led there."""
-    from expert.advisor import advise as run_advice
-    from expert.render import render
-    from expert.report import build_html_report, build_report
+    from expert.reasoning.advisor import advise as run_advice
+    from expert.report.render import render
+    from expert.report.model import build_html_report, build_report
 
     check_output_target(output)
     answers, meta = load_source(answers_file, example)
@@ -28,7 +28,7 @@ def advise(answers_file, example, fmt, output, template, step):
     else:
         result = run_advice(answers, meta)
     if template:  # the user's own layout over the plain report model, rendered in the sandbox
-        from expert.render import render_user_template
+        from expert.report.render import render_user_template
         emit(render_user_template(template, build_report(result)), output)
         return
     build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph

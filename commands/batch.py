@@ -19,8 +19,8 @@ def batch(file, jobs, fmt, output):
     A row that fails validation is reported in the 'error' field of its output row and skipped;
     the other rows still run.
     """
-    from expert.batch import format_results, read_rows, run_rows, summary
-    from expert.render import render
+    from expert.inputs.rows import format_results, read_rows, run_rows, summary
+    from expert.report.render import render
 
     check_output_target(output)
     rows = read_rows(file)

@@ -17,8 +17,8 @@ def answers_source(func):
 
 def load_source(answers_file: str | None, example: str | None) -> tuple[dict, dict]:
     """(answers, meta) from whichever of --answers / --example was given."""
-    from expert.answers import load_answers
-    from expert.examples import load_example
+    from expert.inputs.answers import load_answers
+    from expert.inputs.examples import load_example
     if bool(answers_file) == bool(example):
         raise click.UsageError("give exactly one of --answers FILE or --example NAME")
     return load_answers(answers_file) if answers_file else load_example(example)
@@ -37,7 +37,7 @@ def output_option(func):
 def emit(text: str, output: str | None) -> None:
     """Print, or write the whole text atomically; nothing is written if rendering failed."""
     if output:
-        from expert.files import write_atomic
+        from expert.inputs.files import write_atomic
         write_atomic(output, text)
         click.echo(f"written: {output}", err=True)
     else:

@@ -23,7 +23,7 @@ class Terminal:
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
     def show(self, name: str, style: dict | None = None, **model) -> None:
-        from expert.render import render
+        from expert.report.render import render
         text = render(f"consult/{name}", "text", model)
         if self.colour and style:
             text = click.style(text, **style)
@@ -46,7 +46,7 @@ class Terminal:
         return line.strip()
 
     def prompt_text(self, name: str, **model) -> str:
-        from expert.render import render
+        from expert.report.render import render
         return render(f"consult/{name}", "text", model).rstrip("\n")
 
 
@@ -69,7 +69,7 @@ def read_line(stream) -> str:
               help="Show the agenda before each firing: Enter fires, c continues, q stops stepping.")
 def consult(session_file, resume_file, client, consultant, trace, step):
     """Interview a client question by question; the rules decide what to ask next."""
-    from expert.session import default_path, load_session, new_session
+    from expert.interview.session import default_path, load_session, new_session
 
     if session_file and resume_file:
         raise click.UsageError("give --session FILE for a new session or --resume FILE, not both")
@@ -91,7 +91,7 @@ def consult(session_file, resume_file, client, consultant, trace, step):
 def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = False,
                   before_firing=None) -> None:
     """The whole consultation on one session; ``before_firing`` goes to the engine (step mode)."""
-    from expert.consultation import Consultation
+    from expert.interview.consultation import Consultation
 
     path_arg = shlex.quote(str(session.path))
     kind = "resumed" if resumed else "start"
@@ -125,7 +125,7 @@ def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = 
 
 def ask(consultation, question, session, term: Terminal, trace: bool) -> bool:
     """Ask one question until it is answered (True) or the consultant quits (False)."""
-    from expert.consultation import question_model, why_model
+    from expert.interview.consultation import question_model, why_model
 
     term.show("prompt", style={"bold": True}, **question_model(question, consultation))
     while True:
@@ -185,12 +185,12 @@ def save_answers(consultation, session) -> None:
 
 
 def show_firing(term: Terminal, firing) -> None:
-    from expert.report import firing_row
+    from expert.report.model import firing_row
     term.show("firing", style={"fg": "cyan"}, retracted=False, **firing_row(firing))
 
 
 def show_retracted(term: Terminal, consultation) -> None:
-    from expert.report import firing_row
+    from expert.report.model import firing_row
     for firing in consultation.retracted:
         term.show("firing", style={"fg": "yellow"}, retracted=True, **firing_row(firing))
 
@@ -205,7 +205,7 @@ def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
 
 def finished_session(session, term: Terminal) -> None:
     """--resume on a finished session: offer the report."""
-    from expert.advisor import advise
+    from expert.reasoning.advisor import advise
     try:
         reply = term.read(term.prompt_text("notice", kind="finished_offer",
                                            answered=len(session.history)))
@@ -218,15 +218,15 @@ def finished_session(session, term: Terminal) -> None:
 
 
 def answers_in_catalog_order(answers: dict) -> dict:
-    from expert.catalog import load_catalog
+    from expert.inputs.catalog import load_catalog
     return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
 
 
 def show_report(result, term: Terminal) -> None:
     """The text report ``ccadvisor advise`` prints, then an offer to write md/html/json."""
-    from expert.files import write_atomic
-    from expert.render import render
-    from expert.report import build_report
+    from expert.inputs.files import write_atomic
+    from expert.report.render import render
+    from expert.report.model import build_report
 
     model = build_report(result)
     click.echo(render("report", "text", model), nl=False)

@@ -17,9 +17,9 @@ MAX_MONTHS = 120
 @output_option
 def cost(answers_file, example, assumptions_file, months, fmt, output):
     """Cost of home_team, in_house, outsource and hybrid over the horizon, with every number's source."""
-    from expert.assumptions import load_assumptions
-    from expert.cost import cost_report
-    from expert.render import render
+    from expert.numbers.assumptions import load_assumptions
+    from expert.numbers.cost import cost_report
+    from expert.report.render import render
 
     if months is not None and not 1 <= months <= MAX_MONTHS:
         raise InputError(f"--months must be from 1 to {MAX_MONTHS}, got {months}")

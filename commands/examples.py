@@ -5,7 +5,7 @@ import click
 @click.command()
 def examples():
     """List the bundled examples: name, then a one-line description."""
-    from expert.examples import list_examples
+    from expert.inputs.examples import list_examples
     rows = list_examples()
     width = max(len(name) for name, _ in rows)
     for name, description in rows:

@@ -10,8 +10,8 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @output_option
 def graph(answers_file, example, fmt, output):
     """Draw answers -> rules fired -> evidence and advice -> options (losers with their scores)."""
-    from expert.advisor import advise
-    from expert.graph import reasoning_graph, render_graph
+    from expert.reasoning.advisor import advise
+    from expert.report.graph import reasoning_graph, render_graph
 
     check_output_target(output)
     answers, meta = load_source(answers_file, example)

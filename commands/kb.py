@@ -26,8 +26,8 @@ def check(ctx, fmt, seeds_dir, runs, random_seed):
     from pathlib import Path
 
     from expert.errors import InputError
-    from expert.kbcheck import RANDOM_SEED, check_rule_base
-    from expert.render import render
+    from expert.kb.checks import RANDOM_SEED, check_rule_base
+    from expert.report.render import render
 
     if seeds_dir and not Path(seeds_dir).is_dir():
         raise InputError(f"seeds directory {seeds_dir!r} does not exist", where="--seeds")

@@ -8,8 +8,8 @@ from commands.common import emit, format_option
 @format_option("text", "json")
 def questions(fmt):
     """List every question the rules can ask, with its type and allowed answers."""
-    from expert.catalog import load_catalog
-    from expert.render import render
+    from expert.inputs.catalog import load_catalog
+    from expert.report.render import render
 
     rows = []
     for q in load_catalog():

@@ -9,8 +9,8 @@ from commands.common import emit, format_option, output_option
 @output_option
 def rules(fmt, output):
     """List every rule: id, title, seed, conditions and conclusion."""
-    from expert.kb import rules_model
-    from expert.render import render
+    from expert.kb.listing import rules_model
+    from expert.report.render import render
 
     model = rules_model()
     emit(render("rules", fmt, model["rules"] if fmt == "json" else model), output)

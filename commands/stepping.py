@@ -15,7 +15,7 @@ KEYS = {"": "next", "c": "continue", "q": "quit"}
 
 
 def _render(name: str, **model) -> str:
-    from expert.render import render
+    from expert.report.render import render
     return render(name, "text", model)
 
 
@@ -38,7 +38,7 @@ class StepListener:
     """The engine's ``before_firing`` for step mode, with the Stepper that remembers state."""
 
     def __init__(self, quit_stops: bool = True):
-        from expert.stepping import Stepper
+        from expert.explain.stepping import Stepper
         self.stepper = Stepper()
         self.mode = "next"           # next | continue | quit
         self.quit_stops = quit_stops
@@ -64,9 +64,9 @@ def step_listener(quit_stops: bool = True) -> StepListener:
 
 def run_stepping(answers: dict, meta: dict):
     """advise --step: the same pipeline on an engine with the step listener. -> (result, stopped)."""
-    from expert.advisor import advise
-    from expert.engine import AdvisorEngine
-    from expert.stepping import decision_model, derived_model
+    from expert.reasoning.advisor import advise
+    from expert.reasoning.engine import AdvisorEngine
+    from expert.explain.stepping import decision_model, derived_model
 
     listener = step_listener()
     result = advise(answers, meta, engine=AdvisorEngine(before_firing=listener))

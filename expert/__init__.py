@@ -1,8 +1,13 @@
-"""ccadvisor's engine room: facts, catalog, engine, decision, explanation, rendering.
+"""ccadvisor's engine room, in packages named for what they hold.
 
-Nothing in this package knows about click or terminals, so the same code serves the
-interactive consultation, batch files and the tests.
+Nothing here knows about click or terminals, so the same code serves the interactive
+consultation, batch files and the tests. Import direction runs one way (checked by
+import-linter, see setup.cfg): interview -> explain, kb -> report -> reasoning -> numbers ->
+inputs -> errors. This module stays empty of imports, so ``expert.inputs`` and ``expert.numbers``
+load without the rule engine.
 """
-# The compat shim must run before anything imports experta; importing it here means any
-# `import expert.<anything>` (and so every rule module) is covered.
-from expert import compat  # noqa: F401
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).parent
+DATA_DIR = PACKAGE_DIR / "data"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"

@@ -26,7 +26,7 @@ import expert  # noqa: E402  (the experta compatibility fix comes first)
 
 def check_one(data: bytes, directory: str) -> None:
     """Load ``data[1:]`` as an answers file; only InputError may escape."""
-    from expert.answers import load_answers
+    from expert.inputs.answers import load_answers
     from expert.errors import InputError
     suffix = ".json" if data[:1] and data[0] % 2 else ".yaml"
     path = os.path.join(directory, "answers" + suffix)
@@ -47,9 +47,9 @@ def main() -> None:
         print("fuzz_answers: atheris is not installed; skipping coverage-guided fuzzing")
         return
     with atheris.instrument_imports(include=["expert", "yaml", "json"]):
-        import expert.answers  # noqa: F401
-        import expert.catalog  # noqa: F401
-    expert.catalog.load_catalog()  # read the questions once, outside the measured inputs
+        import expert.inputs.answers  # noqa: F401
+        import expert.inputs.catalog  # noqa: F401
+    expert.inputs.catalog.load_catalog()  # read the questions once, outside the measured inputs
     directory = tempfile.mkdtemp(prefix="ccadvisor-fuzz-")
     atheris.Setup(sys.argv, lambda data: check_one(data, directory))
     atheris.Fuzz()

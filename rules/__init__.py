@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from expert.heuristic import heuristics_of
+from expert.reasoning.heuristic import heuristics_of
 from rules.need import NeedRules
 from rules.sourcing import SourcingRules
 from rules.numbers import NumberRules

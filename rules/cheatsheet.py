@@ -6,8 +6,8 @@ confidentiality; the outsourcer's line adds where it is effective (one-off outbo
 hotlines, marketing promotions, pronounced seasonality). Each line the seed argues as a factor
 weighs 2; a line that only names an advantage in passing weighs 1.
 """
-from expert.facts import Answer
-from expert.heuristic import heuristic
+from expert.reasoning.facts import Answer
+from expert.reasoning.heuristic import heuristic
 from rules.seeds import SEED_003
 
 

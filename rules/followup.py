@@ -6,8 +6,8 @@ has been weighed, so they never change the scores; they only add advice items
 """
 from experta import L
 
-from expert.facts import Answer, Recommended
-from expert.heuristic import below, heuristic, one_of
+from expert.reasoning.facts import Answer, Recommended
+from expert.reasoning.heuristic import below, heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_003, SEED_004
 
 OUTSOURCING = L("outsource") | L("hybrid")

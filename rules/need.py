@@ -8,8 +8,8 @@ centre and outsourcer; left and right, as in the "Нет Да Нет" rows: none
 these is one row of a questionnaire, so each weighs 1; rules that mark the centre as needed also
 record the finding ``contact_centre_needed`` that later rules chain on.
 """
-from expert.facts import Answer, Finding
-from expert.heuristic import at_least, below, heuristic
+from expert.reasoning.facts import Answer, Finding
+from expert.reasoning.heuristic import at_least, below, heuristic
 from rules.seeds import SEED_003
 
 

@@ -4,8 +4,8 @@ A Figure exists only when the client gave the volume or date it rests on; the ra
 cost figures may be labelled assumptions, and the report shows which. Weights follow sourcing.py:
 1 a hint, 2 a factor the seed argues for.
 """
-from expert.facts import Figure
-from expert.heuristic import above, at_least, below, heuristic
+from expert.reasoning.facts import Figure
+from expert.reasoning.heuristic import above, at_least, below, heuristic
 from rules.seeds import SEED_000, SEED_001, SEED_003
 
 

@@ -2,8 +2,8 @@
 
 Weights: 1 a hint, 2 a factor the seed argues for, 3 a seed's categorical statement.
 """
-from expert.facts import Answer, Finding
-from expert.heuristic import heuristic, one_of
+from expert.reasoning.facts import Answer, Finding
+from expert.reasoning.heuristic import heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_004
 
 

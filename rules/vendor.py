@@ -7,8 +7,8 @@ The advice texts are in ``expert/data/advice.yaml``.
 """
 from experta import L
 
-from expert.facts import Answer, Recommended
-from expert.heuristic import heuristic
+from expert.reasoning.facts import Answer, Recommended
+from expert.reasoning.heuristic import heuristic
 from rules.seeds import SEED_002
 
 OUTSOURCING = L("outsource") | L("hybrid")

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-import expert.files
+import expert.inputs.files
 from expert.errors import InputError
-from expert.files import write_atomic
+from expert.inputs.files import write_atomic
 
 
 class Interrupted(BaseException):
@@ -27,7 +27,7 @@ def fail_after_writing_half(monkeypatch, exc):
             raise exc
         handle.write = write
         return handle
-    monkeypatch.setattr(expert.files.os, "fdopen", fdopen)
+    monkeypatch.setattr(expert.inputs.files.os, "fdopen", fdopen)
 
 
 @pytest.mark.parametrize("exc", [Interrupted(), OSError(28, "No space left on device")])
@@ -54,7 +54,7 @@ def test_interrupted_rename_leaves_the_old_file(tmp_path, monkeypatch):
 
     def replace(src, dst):
         raise Interrupted()
-    monkeypatch.setattr(expert.files.os, "replace", replace)
+    monkeypatch.setattr(expert.inputs.files.os, "replace", replace)
     with pytest.raises(Interrupted):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n"

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from expert.examples import example_names
-from expert.options import option_ids
+from expert.inputs.examples import example_names
+from expert.reasoning.options import option_ids
 
 # The documented recommendation of every bundled example (README lists the same).
 EXPECTED = {

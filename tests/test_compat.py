@@ -4,8 +4,8 @@ import sys
 
 CHECK = """
 import collections, collections.abc
-from expert.advisor import advise
-from expert.catalog import load_catalog
+from expert.reasoning.advisor import advise
+from expert.inputs.catalog import load_catalog
 result = advise(load_catalog().validate({"period": "short_term"}))
 assert collections.Mapping is collections.abc.Mapping
 print(result.decision.option, [f.rule for f in result.firings][0])

@@ -7,11 +7,11 @@ from functools import lru_cache
 import pytest
 import yaml
 
-from expert.catalog import load_catalog
-from expert.conditions import conditions_of, questions_of
-from expert.consultation import Consultation
-from expert.examples import example_names, load_example
-from expert.figures import FIGURE_INPUTS
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.conditions import conditions_of, questions_of
+from expert.interview.consultation import Consultation
+from expert.inputs.examples import example_names, load_example
+from expert.numbers.figures import FIGURE_INPUTS
 from rules import all_rules
 
 PROMPT = re.compile(r"^(\w+)> ", re.M)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from expert.examples import load_example
+from expert.inputs.examples import load_example
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from expert.cost import break_even_month, cost_model
-from expert.examples import example_names
-from expert.figures import compute_figures
+from expert.numbers.cost import break_even_month, cost_model
+from expert.inputs.examples import example_names
+from expert.numbers.figures import compute_figures
 
 # Round client rates, so the expected amounts can be worked out by hand.
 CLIENT = {"peak_hour_calls": 60, "aht_seconds": 120, "calls_per_month": 1000, "horizon_months": 12,
@@ -96,7 +96,7 @@ def test_client_numbers_are_labelled_client(ccadvisor):
 
 
 def test_advise_and_cost_agree_on_the_same_answers(ccadvisor):
-    from expert.examples import load_example
+    from expert.inputs.examples import load_example
     answers, _ = load_example("specialist_equipment_support")
     data = json.loads(ccadvisor("cost", "--example", "specialist_equipment_support",
                                 "--format", "json").out)

@@ -4,10 +4,10 @@ import os
 import subprocess
 import sys
 
-from expert.advisor import advise
-from expert.catalog import load_catalog
-from expert.decision import decide
-from expert.engine import AdvisorEngine
+from expert.reasoning.advisor import advise
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.decision import decide
+from expert.reasoning.engine import AdvisorEngine
 
 
 def run(**answers):
@@ -84,7 +84,7 @@ def test_step_listener_can_stop_the_run():
 
     engine = AdvisorEngine(before_firing=stop_after_one)
     engine.reset()
-    from expert.advisor import answer_facts
+    from expert.reasoning.advisor import answer_facts
     engine.declare(*answer_facts(load_catalog().validate({"call_load": "calls_lost", "period": "short_term"})))
     engine.run()
     assert [f.rule for f in engine.firings] == ["lost_calls_need_a_centre"]

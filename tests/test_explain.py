@@ -6,10 +6,10 @@ import sys
 
 import pytest
 
-from expert.advisor import advise
-from expert.catalog import load_catalog
-from expert.examples import example_names, load_example
-from expert.explain import Screen, apply_changes, candidate_values
+from expert.reasoning.advisor import advise
+from expert.inputs.catalog import load_catalog
+from expert.inputs.examples import example_names, load_example
+from expert.explain.whynot import Screen, apply_changes, candidate_values
 
 OPTIONS = "none, home_team, outsource, hybrid, in_house"
 

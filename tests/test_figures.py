@@ -1,14 +1,14 @@
 """Figures: computed only from the client's numbers, reasoned over by rules/numbers.py, explained."""
 import pytest
 
-from expert.advisor import advise
-from expert.catalog import load_catalog
-from expert.conditions import conditions_of
-from expert.examples import load_example
-from expert.figures import FIGURE_INPUTS, compute_figures
+from expert.reasoning.advisor import advise
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.conditions import conditions_of
+from expert.inputs.examples import load_example
+from expert.numbers.figures import FIGURE_INPUTS, compute_figures
 from rules import RULESETS, rule_index
 from rules.numbers import NumberRules
-from expert.heuristic import heuristics_of
+from expert.reasoning.heuristic import heuristics_of
 
 VOLUME = {"peak_hour_calls": 400, "aht_seconds": 120}
 
@@ -105,6 +105,6 @@ def test_the_largest_valid_volume_is_computed_not_refused():
     catalog = load_catalog()
     busiest = {"peak_hour_calls": catalog.get("peak_hour_calls").max,
                "aht_seconds": catalog.get("aht_seconds").max}
-    from expert.staffing import MAX_ERLANGS
+    from expert.numbers.staffing import MAX_ERLANGS
     assert busiest["peak_hour_calls"] * busiest["aht_seconds"] / 3600 <= MAX_ERLANGS
     assert compute_figures(busiest)["agents_required"] > 90_000

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from expert.catalog import load_catalog
+from expert.inputs.catalog import load_catalog
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 SEEDS = sorted((FUZZ / "seeds").iterdir())

@@ -5,10 +5,10 @@ import subprocess
 
 import pytest
 
-from expert.advisor import advise
-from expert.examples import example_names, load_example
-from expert.graph import reasoning_graph, render_graph
-from expert.options import option_ids
+from expert.reasoning.advisor import advise
+from expert.inputs.examples import example_names, load_example
+from expert.report.graph import reasoning_graph, render_graph
+from expert.reasoning.options import option_ids
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None,
                                reason="Graphviz 'dot' is not installed (apt-get install graphviz)")

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
-import expert.graph
-from expert.advisor import advise
-from expert.examples import example_names, load_example
+import expert.report.graph
+from expert.reasoning.advisor import advise
+from expert.inputs.examples import example_names, load_example
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None,
@@ -47,7 +47,7 @@ def test_report_embeds_the_graph_as_inline_svg(ccadvisor, tmp_path):
 
 
 def test_without_graphviz_the_report_keeps_the_ordered_chain(ccadvisor, tmp_path, monkeypatch):
-    monkeypatch.setattr(expert.graph.shutil, "which", lambda name: None)
+    monkeypatch.setattr(expert.report.graph.shutil, "which", lambda name: None)
     html = html_report(ccadvisor, tmp_path, "--example", "network_explosive_growth").read_text()
     assert 'id="graph-missing"' in html and "Graphviz" in html and "<svg" not in html
     result = advise(load_example("network_explosive_growth")[0])

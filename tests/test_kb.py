@@ -2,10 +2,10 @@
 import json
 import shutil
 
-from expert.catalog import Catalog, Question, load_catalog  # expert first: it fixes experta
-from expert.facts import Answer, Finding, Recommended
-from expert.heuristic import heuristic, heuristics_of
-from expert.kbcheck import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_citations,
+from expert.inputs.catalog import Catalog, Question, load_catalog  # expert first: it fixes experta
+from expert.reasoning.facts import Answer, Finding, Recommended
+from expert.reasoning.heuristic import heuristic, heuristics_of
+from expert.kb.checks import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_citations,
                             check_contradictions, check_fires, check_ids, check_questions,
                             check_rule_base, check_termination, example_answer_sets)
 from rules import RULESETS, all_rules

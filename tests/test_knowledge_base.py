@@ -2,8 +2,8 @@
 import re
 from pathlib import Path
 
-from expert.kb import rules_model
-from expert.render import render
+from expert.kb.listing import rules_model
+from expert.report.render import render
 from rules import all_rules
 from rules.seeds import SEEDS
 

@@ -1,7 +1,7 @@
 """Size and depth limits on input files, checked before parsing, each a clean exit-2 one-liner."""
 import pytest
 
-from expert.answers import MAX_DEPTH, load_answers
+from expert.inputs.answers import MAX_DEPTH, load_answers
 from expert.errors import InputError
 
 

@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from expert.catalog import load_catalog
-from expert.options import option_ids
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.options import option_ids
 
 CATALOG = list(load_catalog())
 QUESTION_IDS = {q.id for q in CATALOG}

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from expert.advisor import advise
-from expert.catalog import load_catalog
-from expert.examples import load_example
+from expert.reasoning.advisor import advise
+from expert.inputs.catalog import load_catalog
+from expert.inputs.examples import load_example
 
 
 def run(**answers):

@@ -6,12 +6,12 @@ import os
 import pytest
 import yaml
 
-from expert.consultation import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
-from expert.decision import decide
+from expert.interview.consultation import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
+from expert.reasoning.decision import decide
 from expert.errors import InputError
-from expert.facts import Answer, Finding, Recommended
-from expert.heuristic import RuleMeta, at_least
-from expert.session import FINISHED, IN_PROGRESS, load_session, new_session
+from expert.reasoning.facts import Answer, Finding, Recommended
+from expert.reasoning.heuristic import RuleMeta, at_least
+from expert.interview.session import FINISHED, IN_PROGRESS, load_session, new_session
 
 
 # --- session files ---------------------------------------------------------------------------
@@ -191,8 +191,8 @@ def test_follow_up_questions_only_for_the_recommended_option():
 
 def test_running_on_after_each_answer_equals_replaying_all_answers():
     """The engine runs on after each answer; a fresh replay of the same answers must agree."""
-    from expert.consultation import Consultation
-    from expert.examples import load_example
+    from expert.interview.consultation import Consultation
+    from expert.inputs.examples import load_example
 
     answers, _ = load_example("network_explosive_growth")
     consultation = Consultation()

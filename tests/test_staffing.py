@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from expert.errors import InputError
-from expert.staffing import Target, erlang_c, parse_target, required_agents, service_level
+from expert.numbers.staffing import Target, erlang_c, parse_target, required_agents, service_level
 
 
 @pytest.mark.parametrize("target, agents", [("80/20", 54), ("80/15", 55)])

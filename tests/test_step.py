@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from expert.advisor import advise
-from expert.engine import AdvisorEngine
-from expert.examples import example_names, load_example
-from expert.stepping import Stepper
+from expert.reasoning.advisor import advise
+from expert.reasoning.engine import AdvisorEngine
+from expert.inputs.examples import example_names, load_example
+from expert.explain.stepping import Stepper
 
 ENTER_ALL = "\n" * 400
 
@@ -101,8 +101,8 @@ def test_stepper_model_lists_the_agenda_in_firing_order():
 
 def test_decision_without_follow_up_still_gets_a_view():
     # when no follow-up rule waits after the decision, no step view shows it: this one does
-    from expert.render import render
-    from expert.stepping import decision_model
+    from expert.report.render import render
+    from expert.explain.stepping import decision_model
     result = advise(load_example("home_team_startup")[0])
     text = render("step_decision", "text", decision_model(result.decision))
     assert f"Chosen: {result.decision.option} (" in text

@@ -1,13 +1,14 @@
 """The five options (data/options.yaml). Their order is the tie-break order."""
 from __future__ import annotations
 
+from expert import DATA_DIR
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from expert.yamlload import load_yaml
+from expert.inputs.yamlload import load_yaml
 
-OPTIONS_FILE = Path(__file__).parent / "data" / "options.yaml"
+OPTIONS_FILE = DATA_DIR / "options.yaml"
 
 
 @dataclass(frozen=True)

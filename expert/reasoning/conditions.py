@@ -3,7 +3,7 @@
 Every explanation - the rules listing, why, why-not, the consultation's choice of the next
 question, kb check - goes through here, so a rule's conditions are never re-stated by hand.
 The pattern forms a rule may use are deliberately few: a literal value, ``L(a) | L(b)``, and the
-readable ``Test`` constraints of expert.heuristic. Anything else is refused (``UnreadablePattern``)
+readable ``Test`` constraints of expert.reasoning.heuristic. Anything else is refused (``UnreadablePattern``)
 so kb check catches it instead of an explanation silently going wrong.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from experta.fieldconstraint import L, ORFC
 
-from expert.heuristic import Test
+from expert.reasoning.heuristic import Test
 
 # The field that names what each kind of fact is about; the other fields are tested.
 SUBJECT_FIELD = {"Answer": "question", "Figure": "name", "Finding": "name", "Recommended": "option"}

@@ -13,8 +13,8 @@ their numbers from expert/cost.py through here, so they agree on the same answer
 """
 from __future__ import annotations
 
-from expert.assumptions import CLIENT, load_assumptions, resolve
-from expert.cost import cost_model
+from expert.numbers.assumptions import CLIENT, load_assumptions, resolve
+from expert.numbers.cost import cost_model
 
 _VOLUME = ("peak_hour_calls", "aht_seconds")
 _COST = ("peak_hour_calls", "aht_seconds", "calls_per_month", "horizon_months")

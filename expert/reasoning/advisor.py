@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from expert.catalog import load_catalog
-from expert.decision import Decision, decide
-from expert.engine import AdvisorEngine, Firing
-from expert.facts import Advice, Answer, Evidence, Figure, Recommended
-from expert.figures import compute_figures
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.decision import Decision, decide
+from expert.reasoning.engine import AdvisorEngine, Firing
+from expert.reasoning.facts import Advice, Answer, Evidence, Figure, Recommended
+from expert.numbers.figures import compute_figures
 
 
 @dataclass

@@ -20,25 +20,26 @@ feed it a deliberately broken rule base and see each check fail.
 """
 from __future__ import annotations
 
+from expert import PACKAGE_DIR
 import random
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from expert.advisor import advise
-from expert.assumptions import shipped_assumptions
-from expert.catalog import Catalog, load_catalog
-from expert.conditions import UnreadablePattern, conditions_of
-from expert.engine import AdvisorEngine, _CanonicalOrderStrategy
+from expert.reasoning.advisor import advise
+from expert.numbers.assumptions import shipped_assumptions
+from expert.inputs.catalog import Catalog, load_catalog
+from expert.reasoning.conditions import UnreadablePattern, conditions_of
+from expert.reasoning.engine import AdvisorEngine, _CanonicalOrderStrategy
 from expert.errors import InputError
-from expert.examples import example_names, load_example
-from expert.figures import FIGURE_INPUTS
-from expert.heuristic import heuristics_of
-from expert.report import advice_catalog
+from expert.inputs.examples import example_names, load_example
+from expert.numbers.figures import FIGURE_INPUTS
+from expert.reasoning.heuristic import heuristics_of
+from expert.report.model import advice_catalog
 from rules import RULESETS
 from rules.seeds import SEEDS
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = PACKAGE_DIR.resolve().parent
 DEFAULT_SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"  # ../shared/seeds from the repo root
 FRAGMENT_JOINER = "…"  # a quote may join verbatim fragments with an ellipsis, nothing else
 RANDOM_RUNS = 300

@@ -12,11 +12,11 @@ the same ``decide`` on the same evidence facts.
 """
 from __future__ import annotations
 
-from expert.catalog import load_catalog
-from expert.decision import Decision, decide
-from expert.engine import fact_as_dict
-from expert.facts import Evidence, Recommended
-from expert.options import load_options
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.decision import Decision, decide
+from expert.reasoning.engine import fact_as_dict
+from expert.reasoning.facts import Evidence, Recommended
+from expert.reasoning.options import load_options
 from rules import rule_index
 
 

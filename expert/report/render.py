@@ -7,6 +7,7 @@ model, include other files or blow up memory with huge repetitions; any of that 
 """
 from __future__ import annotations
 
+from expert import TEMPLATES_DIR
 import json
 import os
 import textwrap
@@ -17,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = TEMPLATES_DIR
 FORMATS = ("text", "md", "json", "html")
 _SUFFIX = {"text": "txt", "md": "md", "html": "html"}
 
@@ -94,7 +95,7 @@ def render_user_template(path: str, model: dict) -> str:
 
     HTML-escaped when the file name says HTML (``.html``, ``.htm``, with or without ``.j2``).
     """
-    from expert.answers import read_text
+    from expert.inputs.answers import read_text
     from expert.errors import InputError
     text = read_text(path)
     html = any(part in (".html", ".htm") for part in Path(path).suffixes)

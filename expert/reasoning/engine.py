@@ -25,7 +25,7 @@ from experta.matchers.rete.mixins import ChildNode
 from experta.matchers.rete.nodes import FeatureTesterNode
 from experta.strategies import DepthStrategy
 
-from expert.facts import Advice, Evidence, Finding
+from expert.reasoning.facts import Advice, Evidence, Finding
 from rules import RULESETS, all_rules, rule_index
 
 

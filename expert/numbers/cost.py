@@ -14,17 +14,18 @@ beside them rather than folded in.
 """
 from __future__ import annotations
 
+from expert import DATA_DIR
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 
-from expert.assumptions import Number, load_assumptions, resolve
-from expert.staffing import Staffing, Target, required_agents
-from expert.yamlload import load_yaml
+from expert.numbers.assumptions import Number, load_assumptions, resolve
+from expert.numbers.staffing import Staffing, Target, required_agents
+from expert.inputs.yamlload import load_yaml
 
-COMPONENTS_FILE = Path(__file__).parent / "data" / "cost_components.yaml"
+COMPONENTS_FILE = DATA_DIR / "cost_components.yaml"
 OPTIONS = ("home_team", "in_house", "outsource", "hybrid")
 COMPUTED, COMMAND_LINE = "computed", "command line"
 ONE_OFF, MONTHLY = "one_off", "monthly"
@@ -220,7 +221,7 @@ def _team_dict(team: Team) -> dict:
 def cost_report(answers: dict, meta: dict | None = None, assumptions: dict | None = None,
                 months: int | None = None, assumptions_source: str = "") -> dict:
     """The cost model plus what a report needs around it: client, option labels, sources."""
-    from expert.options import load_options
+    from expert.reasoning.options import load_options
     labels = {o: load_options()[o].label for o in OPTIONS}
     model = cost_model(answers, assumptions, months)
     for option in model["options"]:

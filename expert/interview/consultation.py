@@ -24,13 +24,13 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from expert.advisor import Result, advise, answer_facts
-from expert.catalog import Question, load_catalog
-from expert.conditions import Condition, conditions_of
-from expert.decision import Decision, decide
-from expert.engine import AdvisorEngine, Firing
-from expert.facts import Evidence, Figure, Finding, Recommended
-from expert.figures import FIGURE_INPUTS, compute_figures
+from expert.reasoning.advisor import Result, advise, answer_facts
+from expert.inputs.catalog import Question, load_catalog
+from expert.reasoning.conditions import Condition, conditions_of
+from expert.reasoning.decision import Decision, decide
+from expert.reasoning.engine import AdvisorEngine, Firing
+from expert.reasoning.facts import Evidence, Figure, Finding, Recommended
+from expert.numbers.figures import FIGURE_INPUTS, compute_figures
 from rules import all_rules
 
 EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from expert.options import option_ids
+from expert.reasoning.options import option_ids
 
 CLOSE_MARGIN = 1
 

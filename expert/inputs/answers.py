@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from expert.catalog import load_catalog
+from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
-from expert.yamlload import SafeLoader
+from expert.inputs.yamlload import SafeLoader
 
 MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one
 MAX_DEPTH = 8  # an answers file nests two levels (meta.notes); deeper is not one, and would

@@ -12,10 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 
 
+from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
-from expert.yamlload import load_yaml
+from expert.inputs.yamlload import load_yaml
 
-ASSUMPTIONS_FILE = Path(__file__).parent / "data" / "assumptions.yaml"
+ASSUMPTIONS_FILE = DATA_DIR / "assumptions.yaml"
 CLIENT, ASSUMPTION = "client", "assumption"
 
 
@@ -58,7 +59,7 @@ def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
     values = {key: entry["value"] for key, entry in shipped_assumptions().items()}
     if path is None:
         return values
-    from expert.answers import parse_mapping, read_text
+    from expert.inputs.answers import parse_mapping, read_text
     where = str(path)
     text = read_text(path)
     data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
@@ -71,7 +72,7 @@ def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
 
 def resolve(answers: dict, assumptions: dict[str, float]) -> dict[str, Number]:
     """Every number the cost model uses, from the client's answers first, then the assumptions."""
-    from expert.catalog import load_catalog
+    from expert.inputs.catalog import load_catalog
     catalog, numbers = load_catalog(), {}
     for key, entry in shipped_assumptions().items():
         if key in answers:  # the client's answer, worded as the question that asked for it

@@ -11,10 +11,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from expert.advisor import Result
-from expert.catalog import load_catalog
-from expert.options import load_options
-from expert.render import environment
+from expert.reasoning.advisor import Result
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.options import load_options
+from expert.report.render import environment
 
 FORMATS = ("dot", "mermaid")
 

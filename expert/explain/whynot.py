@@ -2,8 +2,8 @@
 
 Everything here is UI-free and returns plain-dict models for the ``explain*.j2`` templates (and
 JSON). Nothing is stated that the engine did not derive: why-not reads each rule's conditions
-through expert.conditions and checks them against the facts of the actual run; what-if and
-sensitivity rerun the real pipeline (``expert.advisor.advise``) on changed answers.
+through expert.reasoning.conditions and checks them against the facts of the actual run; what-if and
+sensitivity rerun the real pipeline (``expert.reasoning.advisor.advise``) on changed answers.
 """
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import time
 from functools import lru_cache
 from itertools import combinations
 
-from expert.advisor import Result, advise, answer_facts, figure_facts
-from expert.catalog import load_catalog
-from expert.conditions import conditions_of, questions_of
+from expert.reasoning.advisor import Result, advise, answer_facts, figure_facts
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.conditions import conditions_of, questions_of
 from expert.errors import InputError
-from expert.options import load_options, option_ids
+from expert.reasoning.options import load_options, option_ids
 from rules import all_rules, rule_index
 
 UNANSWERED = "unanswered"
@@ -252,8 +252,8 @@ def _scoring_rules() -> tuple:
 @lru_cache(maxsize=1)
 def _figure_questions() -> tuple:
     """The answers figures can depend on: their inputs and any rate a client's answer overrides."""
-    from expert.assumptions import load_assumptions
-    from expert.figures import FIGURE_INPUTS
+    from expert.numbers.assumptions import load_assumptions
+    from expert.numbers.figures import FIGURE_INPUTS
     catalog = load_catalog()
     used = {q for inputs in FIGURE_INPUTS.values() for q in inputs} | set(load_assumptions())
     return tuple(q.id for q in catalog if q.id in used or q.type == "number")
@@ -262,7 +262,7 @@ def _figure_questions() -> tuple:
 class Screen:
     """The decision the engine would reach on changed answers, by the rules' own conditions.
 
-    The same conditions (expert.conditions), the same figures and the same scoring as the
+    The same conditions (expert.reasoning.conditions), the same figures and the same scoring as the
     engine, without building experta's agenda; only the rules that read a changed answer (or a
     figure that changed) are re-checked, then findings are chained to a fixed point. Fast enough
     to try every pair of changes. Every flip it finds is confirmed by the real engine, and the
@@ -409,8 +409,8 @@ def explanation(answers: dict, meta: dict | None = None, why_not_options=(), cha
 
 
 def bench() -> None:
-    """``python -m expert.explain``: time sensitivity on every bundled example (never in tests)."""
-    from expert.examples import example_names, load_example
+    """``python -m expert.explain.whynot``: time sensitivity on every bundled example (never in tests)."""
+    from expert.inputs.examples import example_names, load_example
     advise({})  # build the shared engine first: that cost is paid once per process
     for name in example_names():
         answers, _ = load_example(name)

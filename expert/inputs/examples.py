@@ -1,12 +1,13 @@
 """The bundled examples: answers files in data/examples/, each with a one-line description."""
 from __future__ import annotations
 
+from expert import DATA_DIR
 from pathlib import Path
 
-from expert.answers import load_answers
+from expert.inputs.answers import load_answers
 from expert.errors import InputError, did_you_mean
 
-EXAMPLES_DIR = Path(__file__).parent / "data" / "examples"
+EXAMPLES_DIR = DATA_DIR / "examples"
 
 
 def example_names() -> list[str]:

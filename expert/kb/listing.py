@@ -1,10 +1,10 @@
 """The rule base as data: what ``ccadvisor rules`` lists and knowledge_base.md is made from."""
 from __future__ import annotations
 
-from expert.catalog import load_catalog
-from expert.conditions import conditions_of
-from expert.options import load_options
-from expert.report import advice_catalog
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.conditions import conditions_of
+from expert.reasoning.options import load_options
+from expert.report.model import advice_catalog
 from rules import all_rules
 from rules.seeds import SEEDS
 

@@ -23,8 +23,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from expert.answers import check_structure, read_text, reject_duplicate_json_keys
-from expert.catalog import load_catalog
+from expert.inputs.answers import check_structure, read_text, reject_duplicate_json_keys
+from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
 
 MAX_BATCH_BYTES = 20 * 1024 * 1024  # ~60,000 full profiles; a bigger list should be split
@@ -147,7 +147,7 @@ def advise_row(row: Row) -> dict:
     if row.error:
         return {"row": row.row, "client": row.client, "option": None, "confidence": None,
                 "scores": None, "fired_rules": None, "error": row.error}
-    from expert.advisor import advise
+    from expert.reasoning.advisor import advise
     try:
         result = advise(row.answers)
     except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
@@ -159,7 +159,7 @@ def advise_row(row: Row) -> dict:
 
 def _warm_worker():
     """Pool initializer: build the engine once, before the first row arrives."""
-    from expert.advisor import shared_engine
+    from expert.reasoning.advisor import shared_engine
     shared_engine()
 
 

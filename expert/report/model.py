@@ -5,18 +5,19 @@ Everything a report says comes from here, and everything here comes from the eng
 """
 from __future__ import annotations
 
+from expert import DATA_DIR
 from functools import lru_cache
 from pathlib import Path
 
 
-from expert.advisor import Result
-from expert.catalog import load_catalog
-from expert.figures import figure_details
-from expert.options import load_options
-from expert.yamlload import load_yaml
+from expert.reasoning.advisor import Result
+from expert.inputs.catalog import load_catalog
+from expert.numbers.figures import figure_details
+from expert.reasoning.options import load_options
+from expert.inputs.yamlload import load_yaml
 from rules import rule_index
 
-ADVICE_FILE = Path(__file__).parent / "data" / "advice.yaml"
+ADVICE_FILE = DATA_DIR / "advice.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -127,5 +128,5 @@ def build_html_report(result: Result) -> dict:
     Only the HTML report gets it: the SVG depends on the installed Graphviz, and the JSON model
     must not.
     """
-    from expert.graph import graph_svg
+    from expert.report.graph import graph_svg
     return {**build_report(result), "graph_svg": graph_svg(result) or ""}

@@ -5,15 +5,16 @@ name order); this module only loads them and validates answers against them.
 """
 from __future__ import annotations
 
+from expert import DATA_DIR
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 
 from expert.errors import InputError, did_you_mean
-from expert.yamlload import load_yaml
+from expert.inputs.yamlload import load_yaml
 
-QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
+QUESTIONS_DIR = DATA_DIR / "questions"
 TYPES = ("yes_no", "choice", "number")
 UNKNOWN = "unknown"
 _YES = {"yes", "y", "true"}

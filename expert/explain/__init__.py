@@ -1,0 +1,1 @@
+"""Explaining a result: why not, what if, sensitivity, and the step display."""

@@ -1,0 +1,1 @@
+"""The interview: which question next, the consultation state, its views, saved sessions."""

@@ -1,0 +1,2 @@
+"""Rendering: the report model, the graph, and the Jinja environments (sandboxed for user
+templates)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import expert  # noqa: F401  (experta compatibility first)
+import expert.reasoning  # noqa: F401  (experta compatibility first)
 from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
 from expert.reasoning.decision import Decision, decide
 from expert.numbers.figures import compute_figures

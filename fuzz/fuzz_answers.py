@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import expert  # noqa: E402  (the experta compatibility fix comes first)
+import expert.reasoning  # noqa: E402,F401  (the experta compatibility fix comes first)
 
 
 def check_one(data: bytes, directory: str) -> None:

@@ -4,10 +4,8 @@ These rules match the ``Recommended`` fact that the decision step declares after
 has been weighed, so they never change the scores; they only add advice items
 (``expert/data/advice.yaml``). Vendor choice (seed 002) has its own module, rules/vendor.py.
 """
-from experta import L
-
 from expert.reasoning.facts import Answer, Recommended
-from expert.reasoning.heuristic import below, heuristic, one_of
+from expert.reasoning.heuristic import L, below, heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_003, SEED_004
 
 OUTSOURCING = L("outsource") | L("hybrid")

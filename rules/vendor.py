@@ -5,10 +5,8 @@ step, so the vendor questions never change which option wins and a consultation 
 after an outsourcer has been recommended (as the chosen option or the runner-up of a close call).
 The advice texts are in ``expert/data/advice.yaml``.
 """
-from experta import L
-
 from expert.reasoning.facts import Answer, Recommended
-from expert.reasoning.heuristic import heuristic
+from expert.reasoning.heuristic import L, heuristic
 from rules.seeds import SEED_002
 
 OUTSOURCING = L("outsource") | L("hybrid")

@@ -79,7 +79,7 @@ def test_step_listener_can_stop_the_run():
     seen = []
 
     def stop_after_one(engine, activations):
-        seen.append([a.rule.__name__ for a in activations])
+        seen.append([a.rule for a in activations])
         return len(seen) < 2
 
     engine = AdvisorEngine(before_firing=stop_after_one)

@@ -2,7 +2,8 @@
 import json
 import shutil
 
-from expert.inputs.catalog import Catalog, Question, load_catalog  # expert first: it fixes experta
+from expert.inputs.catalog import Catalog, Question, load_catalog
+from expert.reasoning._experta import AS, L, Rule
 from expert.reasoning.facts import Answer, Finding, Recommended
 from expert.reasoning.heuristic import heuristic, heuristics_of
 from expert.kb.checks import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_citations,
@@ -10,8 +11,6 @@ from expert.kb.checks import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_ci
                             check_rule_base, check_termination, example_answer_sets)
 from rules import RULESETS, all_rules
 from rules.seeds import SEED_000, SEED_003, SEEDS
-
-from experta import AS, L, Rule  # noqa: E402  (after expert, see expert/compat.py)
 
 REAL = list(all_rules())
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.decision import Decision, decide
-from expert.reasoning.engine import fact_as_dict
+from expert.reasoning.engine import fact_as_dict, fact_id
 from expert.reasoning.facts import Evidence, Recommended
 from expert.reasoning.options import load_options
 from rules import rule_index
@@ -60,10 +60,8 @@ class Stepper:
         """The step model: decision (if just taken), facts added since last step, the agenda."""
         if engine.facts is not self._facts:  # a fresh run after reset(): every fact is new
             self._facts, self._shown, self.decision_shown = engine.facts, set(), False
-        new = sorted((f for i, f in engine.facts.items() if i not in self._shown),
-                     key=lambda f: f["__factid__"])
-        self._shown.update(f["__factid__"] for f in new)
-        new = [f for f in new if type(f).__name__ != "InitialFact"]
+        new = [f for f in engine.facts_in_order() if fact_id(f) not in self._shown]
+        self._shown.update(fact_id(f) for f in new)
         decision = None
         if not self.decision_shown and any(isinstance(f, Recommended) for f in new):
             decision = decision_model(decide(engine.facts_of(Evidence)))
@@ -78,7 +76,7 @@ class Stepper:
 
     @staticmethod
     def _activation_row(activation) -> dict:
-        meta = rule_index()[activation.rule.__name__]
-        facts = sorted(activation.facts, key=lambda f: f["__factid__"])
-        return {"rule": meta.id, "title": meta.title, "salience": activation.rule.salience,
-                "source": meta.seed, "matched": [fact_row(fact_as_dict(f)) for f in facts]}
+        meta = rule_index()[activation.rule]
+        return {"rule": meta.id, "title": meta.title, "salience": activation.salience,
+                "source": meta.seed,
+                "matched": [fact_row(fact_as_dict(f)) for f in activation.facts]}

@@ -30,7 +30,7 @@ from expert.reasoning.advisor import advise
 from expert.numbers.assumptions import shipped_assumptions
 from expert.inputs.catalog import Catalog, load_catalog
 from expert.reasoning.conditions import UnreadablePattern, conditions_of
-from expert.reasoning.engine import AdvisorEngine, _CanonicalOrderStrategy
+from expert.reasoning.engine import build_engine
 from expert.errors import InputError
 from expert.inputs.examples import example_names, load_example
 from expert.numbers.figures import FIGURE_INPUTS
@@ -172,32 +172,6 @@ def check_contradictions(metas) -> list[Problem]:
 
 # --- fires, termination: run the engine ---------------------------------------------------------
 
-def engine_for(rulesets, before_firing=None) -> AdvisorEngine:
-    """An engine with the given rule sets (those not already in RULESETS are added to it)."""
-    extra = tuple(r for r in rulesets if r not in RULESETS)
-    if not extra:
-        return AdvisorEngine(before_firing=before_firing)
-    metas = [m for r in (*RULESETS, *extra) for m in heuristics_of(r)]
-    engine = type("KbCheckEngine", (AdvisorEngine, *extra), {})(before_firing=before_firing)
-    engine.strategy = _ExtendedOrderStrategy(metas)
-    return engine
-
-
-class _Positions(dict):
-    """Rule id -> canonical position; a plain experta rule without metadata comes last."""
-
-    def __missing__(self, rule_id):
-        return len(self)
-
-
-class _ExtendedOrderStrategy(_CanonicalOrderStrategy):
-    """The engine's agenda order, extended to rules that are not in the canonical rule base."""
-
-    def __init__(self, metas):
-        super().__init__()
-        self._position = _Positions((meta.id, i) for i, meta in enumerate(metas))
-
-
 def satisfying_value(question, test):
     """A valid answer to ``question`` that passes ``test``, or Unsatisfiable."""
     if test.op == "==":
@@ -303,7 +277,7 @@ class _Runner:
     def __init__(self, rulesets, cap: int):
         self.cap, self.capped = cap, False
         self.seen: set = set()  # every rule that fired in any run so far
-        self.engine = engine_for(rulesets, before_firing=self._before_firing)
+        self.engine = build_engine(rulesets, before_firing=self._before_firing)
 
     def _before_firing(self, engine, _activations):
         if len(engine.firings) >= self.cap:

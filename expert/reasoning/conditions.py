@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from experta.fieldconstraint import L, ORFC
+from expert.reasoning._experta import L, ORFC
 
 from expert.reasoning.heuristic import Test
 

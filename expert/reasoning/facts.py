@@ -3,7 +3,7 @@
 Answers come from the client; Figures are numbers computed from answers; the rest are derived
 by rules (Evidence, Advice, Finding) or by the decision step between the two runs (Recommended).
 """
-from experta import Fact
+from expert.reasoning._experta import Fact
 
 
 class Answer(Fact):

@@ -24,7 +24,9 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass, field
 
-from experta import P, Rule
+from expert.reasoning._experta import L, P, Rule
+
+__all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "heuristics_of", "one_of"]
 
 
 @dataclass(frozen=True)

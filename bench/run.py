@@ -137,6 +137,23 @@ def sensitivity(runs: int) -> None:
           f"{verdict(worst, TARGETS['sensitivity'])})")
 
 
+def sensitivity_in_process() -> None:
+    """The search alone, in one warm process: what ``status`` in a consultation would pay."""
+    print("\n## sensitivity search in process (engine already built)")
+    from expert.explain.sensitivity import sensitivity as search
+    from expert.inputs.examples import example_names, load_example
+    from expert.reasoning.advisor import advise
+    advise({})  # build the shared engine first: that cost is paid once per process
+    for name in example_names():
+        answers, _ = load_example(name)
+        started = time.perf_counter()
+        model = search(answers)
+        took = time.perf_counter() - started
+        print(f"{name:32s} {took * 1000:7.0f} ms  single {model['tried_single']:3}  "
+              f"pairs {model['tried_pairs']:4}  found {model['found']:4}  "
+              f"shown {len(model['flips'])} (size {model['size']})")
+
+
 def generated_profiles(count: int, seed: int = 7) -> list[dict]:
     """Varied, fixed pseudo-random client profiles: each question answered 70% of the time."""
     from expert.inputs.catalog import load_catalog
@@ -245,10 +262,15 @@ def main() -> None:
     print("# ccadvisor benchmark")
     print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {machine()}")
-    import expert  # noqa: F401
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        # Then the project's own modules are compiled on every start: a cold start roughly
+        # triples, which is not what a user with an ordinary install sees.
+        print("warning: PYTHONDONTWRITEBYTECODE is set, so no bytecode is cached and cold "
+              "starts are slower than a user's; unset it for figures a user would see")
     cold_starts(runs)
     next_question()
     sensitivity(max(1, runs // 2))
+    sensitivity_in_process()
     with tempfile.TemporaryDirectory(prefix="ccadvisor-bench-") as workdir:
         batch_and_plain(count, Path(workdir))
 

@@ -125,7 +125,7 @@ def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = 
 
 def ask(consultation, question, session, term: Terminal, trace: bool) -> bool:
     """Ask one question until it is answered (True) or the consultant quits (False)."""
-    from expert.interview.consultation import question_model, why_model
+    from expert.interview.views import question_model, why_model
 
     term.show("prompt", style={"bold": True}, **question_model(question, consultation))
     while True:

@@ -16,7 +16,7 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @output_option
 def explain(answers_file, example, why_not, what_if, sensitivity, fmt, output):
     """Explain a recommendation by what did not happen: why not, what if, what would flip it."""
-    from expert.explain.whynot import explanation
+    from expert.explain.explanation import explanation
     from expert.report.render import render
 
     check_output_target(output)

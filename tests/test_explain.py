@@ -9,7 +9,8 @@ import pytest
 from expert.reasoning.advisor import advise
 from expert.inputs.catalog import load_catalog
 from expert.inputs.examples import example_names, load_example
-from expert.explain.whynot import Screen, apply_changes, candidate_values
+from expert.explain.sensitivity import Screen, candidate_values
+from expert.explain.whynot import apply_changes
 
 OPTIONS = "none, home_team, outsource, hybrid, in_house"
 

@@ -6,7 +6,7 @@ import os
 import pytest
 import yaml
 
-from expert.interview.consultation import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
+from expert.interview.planner import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
 from expert.reasoning.decision import decide
 from expert.errors import InputError
 from expert.reasoning.facts import Answer, Finding, Recommended

@@ -8,7 +8,6 @@ from __future__ import annotations
 from expert import DATA_DIR
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 
 from expert.errors import InputError, did_you_mean

@@ -18,7 +18,6 @@ from expert import DATA_DIR
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 
 from expert.numbers.assumptions import Number, load_assumptions, resolve

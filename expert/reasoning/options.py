@@ -4,7 +4,6 @@ from __future__ import annotations
 from expert import DATA_DIR
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from expert.inputs.yamlload import load_yaml
 

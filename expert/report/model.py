@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from expert import DATA_DIR
 from functools import lru_cache
-from pathlib import Path
 
 
 from expert.reasoning.advisor import Result

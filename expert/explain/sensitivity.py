@@ -1,0 +1,209 @@
+"""Sensitivity: the smallest changes to the answers that would flip the recommendation.
+
+A fast screen (``Screen``) applies the rules' own conditions to changed answers; every flip it
+finds is confirmed by the real pipeline (``expert.reasoning.advisor.advise``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import combinations
+
+from expert.explain.whynot import apply_changes, change_rows, compare
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.advisor import advise, figure_facts
+from expert.reasoning.conditions import conditions_of, questions_of
+from expert.reasoning.options import load_options, option_ids
+from rules import all_rules
+
+def _bounds(qid: str) -> list:
+    """The numbers the rules compare this question's answer with (at_least / below bounds)."""
+    bounds = set()
+    for meta in all_rules():
+        for c in conditions_of(meta):
+            t = c.value_test
+            if c.fact == "Answer" and c.subject == qid and t is not None and t.op in (">=", "<"):
+                bounds.add(t.expected)
+    return sorted(bounds)
+
+
+def candidate_values(question, current) -> list:
+    """The values worth trying for one question, other than its current one.
+
+    Numbers are only tried at the bounds the rules test and one unit below each (the smallest
+    whole step across the line), never at invented values; a number that every rule would judge
+    exactly as the current one is skipped because it cannot change anything.
+    """
+    if question.type == "yes_no":
+        values = ["yes", "no"]
+    elif question.type == "choice":
+        values = list(question.choice_ids)
+    else:
+        bounds = _bounds(question.id)
+        values = []
+        for b in bounds:
+            for v in (b - 1, b):
+                if question.min <= v <= question.max and v not in values:
+                    values.append(int(v) if question.integer else v)
+
+        def side(v):
+            return tuple(v is not None and v >= b for b in bounds)
+        values = [v for v in values if current is None or side(v) != side(current)]
+    values = [v for v in values if v != current]
+    if current is not None:
+        values.append(None)
+    return values
+
+
+@lru_cache(maxsize=1)
+def _scoring_rules() -> tuple:
+    """(meta, direct conditions, findings needed) of every rule that adds evidence or findings.
+
+    Follow-up rules (on ``Recommended``) are left out: they only add advice, never scores.
+    """
+    rules = []
+    for meta in all_rules():
+        conditions = conditions_of(meta)
+        if any(c.fact == "Recommended" for c in conditions) or not (meta.evidence or meta.finds):
+            continue
+        direct = tuple(c for c in conditions if c.fact in ("Answer", "Figure"))
+        needs = frozenset(c.subject for c in conditions if c.fact == "Finding")
+        rules.append((meta, direct, needs))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _figure_questions() -> tuple:
+    """The answers figures can depend on: their inputs and any rate a client's answer overrides."""
+    from expert.numbers.assumptions import load_assumptions
+    from expert.numbers.figures import FIGURE_INPUTS
+    catalog = load_catalog()
+    used = {q for inputs in FIGURE_INPUTS.values() for q in inputs} | set(load_assumptions())
+    return tuple(q.id for q in catalog if q.id in used or q.type == "number")
+
+
+class Screen:
+    """The decision the engine would reach on changed answers, by the rules' own conditions.
+
+    The same conditions (expert.reasoning.conditions), the same figures and the same scoring as the
+    engine, without building experta's agenda; only the rules that read a changed answer (or a
+    figure that changed) are re-checked, then findings are chained to a fixed point. Fast enough
+    to try every pair of changes. Every flip it finds is confirmed by the real engine, and the
+    tests check it agrees with the engine on every single change of every bundled example.
+    """
+
+    def __init__(self, answers: dict):
+        self.answers = dict(answers)
+        self.rules = _scoring_rules()
+        self.readers: dict[str, set] = {}
+        self.figure_readers = set()
+        for i, (_meta, direct, _needs) in enumerate(self.rules):
+            for c in direct:
+                if c.fact == "Answer":
+                    self.readers.setdefault(c.subject, set()).add(i)
+                else:
+                    self.figure_readers.add(i)
+        self._figures_cache = {}
+        self.base_figures = self._figures(self.answers)
+        self.base_direct = [self._direct(i, self.answers, self.base_figures)
+                            for i in range(len(self.rules))]
+
+    def _figures(self, answers: dict) -> dict:
+        key = tuple((q, answers.get(q)) for q in _figure_questions())
+        if key not in self._figures_cache:
+            self._figures_cache[key] = {f["name"]: f["value"] for f in figure_facts(answers)}
+        return self._figures_cache[key]
+
+    def _direct(self, i: int, answers: dict, figures: dict) -> bool:
+        for c in self.rules[i][1]:
+            known = answers if c.fact == "Answer" else figures
+            if c.subject not in known or not c.holds({"value": known[c.subject]}):
+                return False
+        return True
+
+    def decision(self, changes=()) -> tuple[str, dict]:
+        """(option, scores) after the (question, value) changes; None as value removes."""
+        answers = dict(self.answers)
+        for qid, value in changes:
+            if value is None:
+                answers.pop(qid, None)
+            else:
+                answers[qid] = value
+        figures = self._figures(answers)
+        touched = set().union(*(self.readers.get(q, ()) for q, _ in changes))
+        if figures != self.base_figures:
+            touched |= self.figure_readers
+        direct = list(self.base_direct)
+        for i in touched:
+            direct[i] = self._direct(i, answers, figures)
+        findings, fired, progress = set(), set(), True
+        while progress:  # forward chaining to a fixed point: findings may enable more rules
+            progress = False
+            for i, (meta, _direct, needs) in enumerate(self.rules):
+                if i not in fired and direct[i] and needs <= findings:
+                    fired.add(i)
+                    findings.update(meta.finds)
+                    progress = True
+        order = option_ids()
+        scores = dict.fromkeys(order, 0)
+        for i in fired:
+            for option, weight in self.rules[i][0].evidence:
+                scores[option] += weight
+        return min(order, key=lambda o: (-scores[o], order.index(o))), scores
+
+
+SHOWN_FLIPS = 10  # a consultant needs a few ways the answer could turn, not hundreds
+
+
+def sensitivity(answers: dict, pairs: bool = True) -> dict:
+    """The smallest answer changes (one, then pairs) that change the recommendation.
+
+    Only questions some rule reads are varied. Pairs (of two different questions) are tried
+    only when no single change flips the result. Candidates are screened with ``Screen``; the
+    flips shown (the first SHOWN_FLIPS in questionnaire order) are each confirmed by a run of the
+    real pipeline, and the total says how many the screen found.
+    """
+    base = advise(answers)
+    winner = base.decision.option
+    screen = Screen(answers)
+    read = {q for meta in all_rules() for q in questions_of(meta)}
+    singles = [((q.id, value),) for q in load_catalog() if q.id in read
+               for value in candidate_values(q, answers.get(q.id))]
+    flips, found = [], 0
+
+    def try_all(candidates):
+        nonlocal found
+        for changes in candidates:
+            if screen.decision(changes)[0] == winner:
+                continue
+            found += 1
+            if len(flips) < SHOWN_FLIPS:
+                result = advise(apply_changes(answers, changes))
+                if result.decision.option != winner:
+                    flips.append(_flip_row(answers, changes, base, result))
+
+    try_all(singles)
+    size, paired = 1, []
+    if not found and pairs:
+        size = 2
+        paired = [(a[0], b[0]) for a, b in combinations(singles, 2) if a[0][0] != b[0][0]]
+        try_all(paired)
+    return {
+        "recommendation": winner,
+        "label": load_options()[winner].label,
+        "margin": base.decision.margin,
+        "size": size if flips else 0,
+        "found": found,
+        "flips": flips,
+        "tried_single": len(singles),
+        "tried_pairs": len(paired),
+    }
+
+
+def _flip_row(answers, changes, base, result) -> dict:
+    diff = compare(base, result)
+    return {"changes": change_rows(answers, changes), "option": diff["after"]["option"],
+            "label": diff["after"]["label"], "tie": diff["after"]["tie"],
+            "scores": diff["scores"], "newly_fired": diff["newly_fired"],
+            "no_longer_fired": diff["no_longer_fired"]}
+
+

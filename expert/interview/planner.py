@@ -1,0 +1,183 @@
+"""The planner: which question to ask next. Pure functions of the rules and what is known.
+
+After every answer the consultation (expert/interview/consultation.py) runs the engine, and the
+planner reads the rules' declarative conditions (expert/reasoning/conditions.py):
+
+* a rule is *open* when it has not fired and none of its conditions is contradicted by what is
+  known (an answer given, a question skipped, a figure computed, the current recommendation);
+* its *pending questions* are its unanswered Answer subjects, the unanswered inputs of its Figure
+  conditions (expert/numbers/figures.FIGURE_INPUTS), and, for a Finding not yet derived, the pending
+  questions of the open rules that can derive it.
+
+Stage "evidence": while some option could still overtake the leader (each option's best and
+worst case from the evidence of the open rules), ask the pending question with the largest total
+|evidence weight| that the open rules waiting on it put on options still in play; ties go to
+catalog order. Stage "follow-up":
+once nothing can change the recommendation, the decision is declared (``Recommended``) and the
+questions of open advice rules are asked - follow-up rules only when their Recommended condition
+holds - so a business that clearly needs no centre is never asked about vendors. Then "done".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from expert.inputs.catalog import load_catalog
+from expert.numbers.figures import FIGURE_INPUTS
+from expert.reasoning.conditions import Condition, conditions_of
+from expert.reasoning.decision import Decision
+from rules import all_rules
+
+EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"
+
+@dataclass(frozen=True)
+class Known:
+    """What the planner may rely on after a run."""
+    answers: dict                      # question id -> normalised value
+    skipped: frozenset = frozenset()   # questions answered "unknown"
+    figures: dict = field(default_factory=dict)
+    findings: frozenset = frozenset()
+    fired: frozenset = frozenset()     # rule ids
+    recommended: tuple = ()            # ({"option", "rank"}, ...) once declared
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An open rule waiting on a question: directly (``condition``) or through a finding."""
+    rule: object                       # RuleMeta
+    condition: Condition | None
+    via: str | None = None             # the finding the question can lead to
+
+
+@dataclass(frozen=True)
+class Plan:
+    stage: str                         # EVIDENCE, FOLLOW_UP or DONE
+    questions: tuple = ()              # pending question ids, most useful first
+    waiting: dict = field(default_factory=dict)  # question id -> (Waiting, ...)
+
+
+def _follows_up(meta) -> bool:
+    return any(c.fact == "Recommended" for c in conditions_of(meta))
+
+
+def _pending(meta, known: Known, rules, seen=frozenset()):
+    """{question id: (Waiting, ...)} a rule waits on, or None when it can no longer fire."""
+    pending: dict[str, list] = {}
+    for cond in conditions_of(meta):
+        if cond.fact == "Answer":
+            if cond.subject in known.answers:
+                if not cond.holds({"value": known.answers[cond.subject]}):
+                    return None
+            elif cond.subject in known.skipped or cond.subject not in load_catalog():
+                return None  # unknown, or a question the catalog cannot ask
+            else:
+                pending.setdefault(cond.subject, []).append(Waiting(meta, cond))
+        elif cond.fact == "Figure":
+            if cond.subject in known.figures:
+                if not cond.holds({"value": known.figures[cond.subject]}):
+                    return None
+                continue
+            inputs = FIGURE_INPUTS.get(cond.subject, ())
+            missing = [q for q in inputs if q not in known.answers]
+            if not missing or any(q in known.skipped or q not in load_catalog() for q in inputs):
+                return None  # the figure cannot be computed from what is or can be known
+            for qid in missing:
+                pending.setdefault(qid, []).append(Waiting(meta, cond))
+        elif cond.fact == "Finding":
+            if cond.subject in known.findings:
+                continue
+            reachable = False
+            for other in rules:
+                if cond.subject not in other.finds or other.id in known.fired or other.id in seen:
+                    continue
+                sub = _pending(other, known, rules, seen | {meta.id})
+                if sub:
+                    reachable = True
+                    for qid in sub:
+                        pending.setdefault(qid, []).append(Waiting(meta, None, via=cond.subject))
+            if not reachable:
+                return None
+        elif cond.fact == "Recommended":
+            if not any(cond.holds(fact) for fact in known.recommended):
+                return None
+    return {qid: tuple(w) for qid, w in pending.items()}
+
+
+def contenders(open_rules, scores: dict, leader: str) -> set:
+    """Options the open rules could still lift to the leader's worst case.
+
+    Each option's best case is its score plus every positive weight still open for it; the
+    leader's worst case is its score plus every negative weight still open against it. Rules on
+    the same question exclude each other, so this over-estimates: it never stops too early.
+    """
+    gain = {o: 0 for o in scores}
+    loss = {o: 0 for o in scores}
+    for meta in open_rules:
+        for option, weight in meta.evidence:
+            (gain if weight > 0 else loss)[option] += weight
+    floor = scores[leader] + loss[leader]
+    # ">=": on an exact tie the option order decides, which may favour the challenger.
+    return {o for o in scores if o != leader and scores[o] + gain[o] >= floor}
+
+
+def can_change(open_rules, scores: dict, leader: str) -> bool:
+    """Could any answer still change the recommendation?"""
+    return bool(contenders(open_rules, scores, leader))
+
+
+def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
+    """What to ask next, given what is known and the current decision."""
+    rules = all_rules() if rules is None else rules
+    order = order or [q.id for q in load_catalog()]
+    states = {}
+    for meta in rules:
+        if meta.id in known.fired:
+            continue
+        pending = _pending(meta, known, rules)
+        if pending:
+            states[meta.id] = (meta, pending)
+
+    if not known.recommended:
+        open_rules = [m for m, _ in states.values() if m.evidence and not _follows_up(m)]
+        in_play = contenders(open_rules, decision.scores, decision.option)
+        if in_play:
+            # Weigh only the evidence on options still in play: a rule that can move only
+            # options out of the running cannot change the recommendation, so it asks nothing.
+            in_play.add(decision.option)
+
+            def weight(meta) -> int:
+                return sum(abs(w) for o, w in meta.evidence if o in in_play)
+            pending = [(m, states[m.id][1]) for m in open_rules if weight(m)]
+            if pending:
+                return _ranked(EVIDENCE, pending, weight, order)
+        return Plan(stage=FOLLOW_UP)  # nothing left to ask that can change the decision
+
+    # Follow-up stage: only advice can still change, so only advice rules are worth a question.
+    advice_rules = [(m, p) for m, p in states.values() if m.advice and not m.evidence]
+    if advice_rules:
+        return _ranked(FOLLOW_UP, advice_rules, lambda m: len(m.advice), order)
+    return Plan(stage=DONE)
+
+
+def waiting_on(qid: str, known: Known, rules=None) -> tuple:
+    """Every open rule waiting on a question, whatever the stage, in canonical rule order."""
+    rules = all_rules() if rules is None else rules
+    found = []
+    for meta in rules:
+        if meta.id not in known.fired:
+            found.extend((_pending(meta, known, rules) or {}).get(qid, ()))
+    return tuple(found)
+
+
+def _ranked(stage, rule_states, usefulness, order) -> Plan:
+    score: dict[str, int] = {}
+    waiting: dict[str, list] = {}
+    for meta, pending in rule_states:
+        for qid, waits in pending.items():
+            score[qid] = score.get(qid, 0) + usefulness(meta)
+            waiting.setdefault(qid, []).extend(waits)
+    position = {qid: i for i, qid in enumerate(order)}
+    ranked = sorted(score, key=lambda q: (-score[q], position.get(q, len(position)), q))
+    return Plan(stage=stage, questions=tuple(ranked),
+                waiting={q: tuple(waiting[q]) for q in ranked})
+
+

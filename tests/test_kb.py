@@ -6,9 +6,10 @@ from expert.inputs.catalog import Catalog, Question, load_catalog
 from expert.reasoning._experta import AS, L, Rule
 from expert.reasoning.facts import Answer, Finding, Recommended
 from expert.reasoning.heuristic import heuristic, heuristics_of
-from expert.kb.checks import (DEFAULT_SEEDS_DIR, _Runner, check_advice, check_citations,
-                            check_contradictions, check_fires, check_ids, check_questions,
-                            check_rule_base, check_termination, example_answer_sets)
+from expert.kb.checks import DEFAULT_SEEDS_DIR, check_rule_base
+from expert.kb.runs import Runner, check_fires, check_termination, example_answer_sets
+from expert.kb.static import (check_advice, check_citations, check_contradictions, check_ids,
+                              check_questions)
 from rules import RULESETS, all_rules
 from rules.seeds import SEED_000, SEED_003, SEEDS
 
@@ -147,7 +148,7 @@ def test_opposite_signs_on_the_same_conditions_are_caught():
 
 def test_rules_that_cannot_fire_are_caught():
     rulesets = (*RULESETS, Broken)
-    runner = _Runner(rulesets, cap=1000)
+    runner = Runner(rulesets, cap=1000)
     found = messages(check_fires(BROKEN, load_catalog(), runner, example_answer_sets()[:2]))
     assert found == [
         "fires: impossible_answer_rule: can never fire: no valid answer to 'call_flow' is lunchtime",
@@ -175,7 +176,7 @@ class Runaway:
 
 
 def test_an_engine_that_never_ends_is_caught():
-    runner = _Runner((*RULESETS, Runaway), cap=200)
+    runner = Runner((*RULESETS, Runaway), cap=200)
     found = messages(check_termination(runner, [{"call_flow": "few_in_hours"},
                                                 {"call_load": "calls_lost"}]))
     assert found == ["termination: answer set 2: the engine was still firing after 200 firings"]

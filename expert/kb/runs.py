@@ -1,0 +1,177 @@
+"""The kb checks that run the engine: every rule really fires, and every run terminates.
+
+Answers satisfying a rule's Answer conditions are constructed, Findings are chained through a
+rule that finds them, and rules that wait for a ``Recommended`` option or a computed Figure are
+searched for over the bundled examples and seeded random answer sets.
+"""
+from __future__ import annotations
+
+import random
+
+from expert.errors import InputError
+from expert.inputs.catalog import Catalog
+from expert.inputs.examples import example_names, load_example
+from expert.kb.problem import Problem
+from expert.reasoning.advisor import advise
+from expert.reasoning.conditions import conditions_of
+from expert.reasoning.engine import build_engine
+
+
+class Unsatisfiable(Exception):
+    """No answer set can satisfy a rule's conditions (the message says why)."""
+
+
+def satisfying_value(question, test):
+    """A valid answer to ``question`` that passes ``test``, or Unsatisfiable."""
+    if test.op == "==":
+        candidates = [test.expected]
+    elif test.op == "in":
+        candidates = list(test.expected)
+    elif test.op in (">=", ">", "<"):
+        bound = test.expected
+        step = 1 if question.integer or float(bound).is_integer() else abs(bound) / 10 or 1
+        nearby = {">=": [bound], ">": [bound + step], "<": [bound - step]}[test.op]
+        candidates = nearby + [v for v in (question.min, question.max) if v is not None]
+    else:
+        raise Unsatisfiable(f"cannot construct an answer for the test {test.text!r}")
+    for value in candidates:
+        try:
+            normalised = question.validate(value)
+        except InputError:
+            continue
+        if normalised is not None and test.holds(normalised):
+            return normalised
+    raise Unsatisfiable(f"no valid answer to '{question.id}' is {test.text}")
+
+
+def required_answers(meta, metas, catalog: Catalog, _chain=()) -> dict:
+    """Answers that satisfy the rule's Answer conditions and, through other rules, its Findings."""
+    if meta.id in _chain:
+        raise Unsatisfiable("its findings chain back to itself")
+    answers: dict = {}
+
+    def merge(qid, value):
+        if qid in answers and answers[qid] != value:
+            raise Unsatisfiable(f"needs '{qid}' to be both {answers[qid]} and {value}")
+        answers[qid] = value
+
+    for condition in conditions_of(meta):
+        if condition.fact == "Answer":
+            if condition.subject not in catalog:
+                raise Unsatisfiable(f"reads unknown question '{condition.subject}'")
+            merge(condition.subject, satisfying_value(catalog.get(condition.subject), condition.value_test))
+        elif condition.fact == "Finding":
+            reasons = []
+            for finder in (m for m in metas if condition.subject in m.finds):
+                try:
+                    chained = required_answers(finder, metas, catalog, (*_chain, meta.id))
+                    if all(answers.get(q, v) == v for q, v in chained.items()):
+                        for qid, value in chained.items():
+                            merge(qid, value)
+                        break
+                except Unsatisfiable as why:
+                    reasons.append(str(why))
+            else:
+                raise Unsatisfiable(f"no rule can find '{condition.subject}'"
+                                    + (f" ({reasons[0]})" if reasons else ""))
+    return answers
+
+
+def needs_search(meta) -> bool:
+    """Rules waiting for the decision step or for a computed figure cannot be satisfied directly."""
+    return any(c.fact in ("Recommended", "Figure") for c in conditions_of(meta))
+
+
+def interesting_numbers(question, metas) -> list:
+    """Numbers worth trying for a number question: its range ends, rule thresholds, round values."""
+    values = {question.min, question.max}
+    for meta in metas:
+        for condition in conditions_of(meta):
+            test = condition.value_test
+            if test is not None and test.op in (">=", ">", "<") and isinstance(test.expected, (int, float)):
+                values.update({test.expected - 1, test.expected, test.expected + 1})
+    values.update(10 ** k for k in range(10))
+    values.update(5 * 10 ** k for k in range(9))
+    fits = sorted(v for v in values if v is not None and question.min <= v <= question.max)
+    return [int(v) if question.integer else v for v in fits]
+
+
+def random_answer_sets(catalog: Catalog, metas, count: int, seed: int) -> list[dict]:
+    """``count`` reproducible answer sets; each question answered with probability 0.7."""
+    rng = random.Random(seed)
+    numbers = {q.id: interesting_numbers(q, metas) for q in catalog if q.type == "number"}
+    sets = []
+    for _ in range(count):
+        answers = {}
+        for q in catalog:
+            if rng.random() >= 0.7:
+                continue
+            if q.type == "yes_no":
+                answers[q.id] = rng.choice(("yes", "no"))
+            elif q.type == "choice":
+                answers[q.id] = rng.choice(q.choice_ids)
+            elif numbers[q.id]:
+                answers[q.id] = rng.choice(numbers[q.id])
+        sets.append(answers)
+    return sets
+
+
+def example_answer_sets() -> list[dict]:
+    return [load_example(name)[0] for name in example_names()]
+
+
+class Runner:
+    """Runs answer sets through one engine with a firing cap, remembering what fired."""
+
+    def __init__(self, rulesets, cap: int):
+        self.cap, self.capped = cap, False
+        self.seen: set = set()  # every rule that fired in any run so far
+        self.engine = build_engine(rulesets, before_firing=self._before_firing)
+
+    def _before_firing(self, engine, _activations):
+        if len(engine.firings) >= self.cap:
+            self.capped = True
+            return False
+        return True
+
+    def fired(self, answers: dict) -> set:
+        """The rules that fired; none when the advisor refuses the set as a whole (InputError,
+        e.g. numbers each in range but together beyond a calculator) - that set proves nothing."""
+        self.capped = False
+        try:
+            result = advise(answers, engine=self.engine)
+        except InputError:
+            return set()
+        fired = {f.rule for f in result.firings}
+        self.seen |= fired
+        return fired
+
+
+def check_fires(metas, catalog: Catalog, runner: Runner, candidates: list[dict]) -> list[Problem]:
+    """A rule already seen firing (in the termination runs) is proven; the others are given
+    answers built from their conditions, and searched for over ``candidates`` when they wait for
+    the decision step or a figure."""
+    problems = []
+    for meta in metas:
+        if meta.id in runner.seen:
+            continue
+        try:
+            required = required_answers(meta, metas, catalog)
+        except Unsatisfiable as why:
+            problems.append(Problem("fires", meta.id, f"can never fire: {why}"))
+            continue
+        tries = [{**c, **required} for c in candidates] if needs_search(meta) else [required]
+        if not any(meta.id in runner.fired(answers) for answers in tries):
+            problems.append(Problem("fires", meta.id,
+                                    f"did not fire on any of {len(tries)} answer sets that satisfy "
+                                    "its answer conditions"))
+    return problems
+
+
+def check_termination(runner: Runner, answer_sets: list[dict]) -> list[Problem]:
+    for number, answers in enumerate(answer_sets, 1):
+        runner.fired(answers)
+        if runner.capped:
+            return [Problem("termination", f"answer set {number}",
+                            f"the engine was still firing after {runner.cap} firings")]
+    return []

@@ -1,0 +1,108 @@
+"""The kb checks that read the rules' metadata only: ids, citations, questions, advice, and
+contradictions between rules with the same conditions."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from expert.inputs.catalog import Catalog
+from expert.kb.problem import Problem
+from expert.numbers.assumptions import shipped_assumptions
+from expert.numbers.figures import FIGURE_INPUTS
+from expert.reasoning.conditions import conditions_of
+from rules.seeds import SEEDS
+
+FRAGMENT_JOINER = "…"  # a quote may join verbatim fragments with an ellipsis, nothing else
+
+
+def check_ids(metas) -> list[Problem]:
+    seen, problems = set(), []
+    for meta in metas:
+        if meta.id in seen:
+            problems.append(Problem("ids", meta.id, "rule id is used more than once"))
+        seen.add(meta.id)
+    return problems
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def quote_fragments(quote: str) -> list[str]:
+    return [f for f in (normalise(part) for part in quote.split(FRAGMENT_JOINER)) if f]
+
+
+def check_citations(metas, seeds_dir: Path) -> list[Problem]:
+    problems = []
+    if not seeds_dir.is_dir():
+        return [Problem("citations", str(seeds_dir),
+                        "seeds directory not found, so no quote can be verified (give --seeds DIR)")]
+    texts = {}
+    for seed in SEEDS:
+        path = seeds_dir / seed
+        if path.is_file():
+            texts[seed] = normalise(path.read_text(encoding="utf-8"))
+        else:
+            problems.append(Problem("citations", seed, f"seed file missing from {seeds_dir}"))
+    for meta in metas:
+        if meta.seed not in SEEDS:
+            problems.append(Problem("citations", meta.id, f"cites {meta.seed!r}, not one of the five seeds"))
+            continue
+        if not meta.gloss.strip():
+            problems.append(Problem("citations", meta.id, "has no English gloss"))
+        fragments = quote_fragments(meta.quote)
+        if not fragments:
+            problems.append(Problem("citations", meta.id, "has no quote"))
+        for fragment in fragments:
+            if meta.seed in texts and fragment not in texts[meta.seed]:
+                problems.append(Problem("citations", meta.id,
+                                        f"quote fragment not found in {meta.seed}: «{fragment}»"))
+    cited = {meta.seed for meta in metas}
+    problems += [Problem("citations", seed, "no rule cites this seed") for seed in SEEDS if seed not in cited]
+    return problems
+
+
+def check_questions(metas, catalog: Catalog) -> list[Problem]:
+    problems, used = [], set()
+    for meta in metas:
+        for condition in conditions_of(meta):
+            if condition.fact == "Answer":
+                used.add(condition.subject)
+                if condition.subject not in catalog:
+                    problems.append(Problem("questions", meta.id,
+                                            f"reads unknown question '{condition.subject}'"))
+            elif condition.fact == "Figure":
+                # A figure reads the questions it rests on, and the rates behind it: questions
+                # that are also assumption keys are the client's own value for such a rate.
+                used.update(FIGURE_INPUTS.get(condition.subject, ()))
+                used.update(q.id for q in catalog if q.id in shipped_assumptions())
+    problems += [Problem("questions", q.id, "no rule reads this question")
+                 for q in catalog if q.id not in used]
+    return problems
+
+
+def check_advice(metas, items: dict) -> list[Problem]:
+    return [Problem("advice", meta.id, f"adds advice item '{item}' missing from data/advice.yaml")
+            for meta in metas for item in meta.advice if item not in items]
+
+
+def _condition_key(condition) -> tuple:
+    return (condition.fact, condition.subject,
+            tuple((field, t.op, repr(t.expected)) for field, t in condition.tests))
+
+
+def check_contradictions(metas) -> list[Problem]:
+    """Rules with the very same conditions must not pull one option both ways."""
+    groups: dict[tuple, list] = {}
+    for meta in metas:
+        key = tuple(sorted(_condition_key(c) for c in conditions_of(meta)))
+        groups.setdefault(key, []).append(meta)
+    problems = []
+    for group in groups.values():
+        for option in sorted({o for meta in group for o, _ in meta.evidence}):
+            signs = [(meta.id, w) for meta in group for o, w in meta.evidence if o == option]
+            if any(w > 0 for _, w in signs) and any(w < 0 for _, w in signs):
+                pulls = ", ".join(f"{rid} {w:+d}" for rid, w in signs)
+                problems.append(Problem("contradictions", option,
+                                        f"the same conditions pull it both ways: {pulls}"))
+    return problems

@@ -1,12 +1,12 @@
 """ccadvisor consult: interview a client in the terminal; every answer is saved as it is given.
 
 This module only reads lines, prints rendered templates and saves the session; which question
-comes next, and what an answer does, is expert/consultation.py's business.
+comes next, what an answer does and what the prompt commands mean is expert/interview's
+business (flow.py).
 """
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 
 import click
@@ -84,120 +84,33 @@ def consult(session_file, resume_file, client, consultant, trace, step):
     if step:  # q only stops the stepping here: the consultation needs the engine to finish
         from commands.stepping import step_listener
         listener = step_listener(quit_stops=False)
-    run_interview(session, Terminal(), trace=trace, resumed=bool(resume_file),
-                  before_firing=listener)
+    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener)
 
 
-def run_interview(session, term: Terminal, trace: bool = False, resumed: bool = False,
-                  before_firing=None) -> None:
-    """The whole consultation on one session; ``before_firing`` goes to the engine (step mode)."""
-    from expert.interview.consultation import Consultation
+def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
+        before_firing=None) -> None:
+    """Run the interview (expert/interview/flow.py) and turn how it ended into what the
+    terminal shows and the exit code."""
+    from expert.interview import flow
 
-    path_arg = shlex.quote(str(session.path))
-    kind = "resumed" if resumed else "start"
-    term.show("notice", kind=kind, client=session.meta.get("client", ""), path=str(session.path),
-              answered=len(session.history))
-    if session.finished:
-        finished_session(session, term)
-        return
-    session.save()  # the file exists, and is resumable, before the first question
-
-    on_firing = (lambda firing: show_firing(term, firing)) if trace else None
-    consultation = None
-    try:
-        consultation = Consultation(session.answers, session.history,
-                                    before_firing=before_firing, on_firing=on_firing)
-        while (question := consultation.current()) is not None:
-            if not ask(consultation, question, session, term, trace):
-                term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
-                return
-    except (KeyboardInterrupt, EOFError) as stop:
-        if consultation is not None:  # an answer the engine was still working on is kept
-            session.record(consultation.answers, consultation.history)
-        ctrl_c = isinstance(stop, KeyboardInterrupt)
+    outcome, consultation = flow.run_interview(session, term, trace=trace, resumed=resumed,
+                                               before_firing=before_firing)
+    path_arg = flow.resume_argument(session)
+    if outcome == flow.QUIT:
+        term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
+    elif outcome in (flow.INTERRUPTED, flow.END_OF_INPUT):
+        ctrl_c = outcome == flow.INTERRUPTED
         interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
                     code=130 if ctrl_c else 1)
-
-    session.save(status="finished")
-    term.show("notice", kind="done", path=str(session.path))
-    show_report(consultation.result(session.meta), term)
-
-
-def ask(consultation, question, session, term: Terminal, trace: bool) -> bool:
-    """Ask one question until it is answered (True) or the consultant quits (False)."""
-    from expert.interview.views import question_model, why_model
-
-    term.show("prompt", style={"bold": True}, **question_model(question, consultation))
-    while True:
-        line = term.read(term.prompt_text("input", id=question.id))
-        word, _, rest = line.partition(" ")
-        command = word.lower()
-        if command in ("?", "help") and not rest:
-            term.show("help", **question_model(question, consultation))
-        elif command == "why" and not rest:
-            term.show("why", **why_model(question, consultation))
-        elif command == "note":
-            if not rest.strip():
-                term.show("notice", kind="note_empty")
-                continue
-            session.add_note(question.id, rest.strip())
-            session.save()
-            term.show("notice", kind="noted", id=question.id)
-        elif command == "quit" and not rest:
-            session.record(consultation.answers, consultation.history)
-            session.save()
-            return False
-        elif command == "back" and not rest:
-            qid = consultation.back()
-            if qid is None:
-                term.show("notice", kind="no_back")
-                continue
-            save_answers(consultation, session)
-            if trace:
-                show_retracted(term, consultation)
-            term.show("notice", kind="back", id=qid)
-            return True
-        elif command == "skip" and not rest:
-            consultation.answer(question.id, None)
-            save_answers(consultation, session)
-            term.show("notice", kind="skipped")
-            return True
-        elif not line:
-            term.show("notice", style={"fg": "yellow"}, kind="empty")
-        else:
-            try:
-                value = question.parse_text(line)
-            except InputError as err:
-                term.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err),
-                          choices=len(question.choices))
-                continue
-            consultation.answer(question.id, value)
-            save_answers(consultation, session)
-            if value is None:  # "unknown" typed in is a skip
-                term.show("notice", kind="skipped")
-            return True
-
-
-def save_answers(consultation, session) -> None:
-    """The answer is on disk before the next question is shown."""
-    session.record(consultation.answers, consultation.history)
-    session.save()
-
-
-def show_firing(term: Terminal, firing) -> None:
-    from expert.report.model import firing_row
-    term.show("firing", style={"fg": "cyan"}, retracted=False, **firing_row(firing))
-
-
-def show_retracted(term: Terminal, consultation) -> None:
-    from expert.report.model import firing_row
-    for firing in consultation.retracted:
-        term.show("firing", style={"fg": "yellow"}, retracted=True, **firing_row(firing))
+    elif consultation is None:  # the session was finished before: offer its report
+        finished_session(session, term)
+    else:
+        term.show("notice", kind="done", path=str(session.path))
+        show_report(consultation.result(session.meta), term)
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
-    """Save, say how to resume, and exit with ``code`` (130 for Ctrl-C, as shells do)."""
-    session.save()
+    """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C)."""
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
               path_arg=path_arg)
     raise SystemExit(code)

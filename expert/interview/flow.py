@@ -1,0 +1,122 @@
+"""The interview's flow: ask the planner's questions one by one, read the consultant's prompt
+commands, save every answer. Knows nothing of terminals or click.
+
+The front end passes an ``io`` object with three methods: ``show(name, style=None, **model)``
+renders template ``consult/<name>`` and prints it, ``read(prompt)`` returns one line (raising
+EOFError at the end of input, and letting KeyboardInterrupt through), and ``prompt_text(name,
+**model)`` renders a prompt. ``run_interview`` returns how the interview ended; the front end
+decides what that means for the process (exit codes are the command's business).
+"""
+from __future__ import annotations
+
+import shlex
+
+from expert.errors import InputError
+from expert.interview.consultation import Consultation
+from expert.interview.views import question_model, why_model
+from expert.report.model import firing_row
+
+# How an interview ends.
+FINISHED, QUIT, INTERRUPTED, END_OF_INPUT = "finished", "quit", "interrupted", "end_of_input"
+
+
+def resume_argument(session) -> str:
+    """The session path as the resume line must show it, quoted for a shell."""
+    return shlex.quote(str(session.path))
+
+
+def run_interview(session, io, trace: bool = False, resumed: bool = False,
+                  before_firing=None) -> tuple[str, Consultation | None]:
+    """The whole consultation on one session: (how it ended, the consultation).
+
+    ``before_firing`` goes to the engine (step mode). On Ctrl-C or the end of input every answer
+    given so far, including one the engine was still working on, is saved first.
+    """
+    io.show("notice", kind="resumed" if resumed else "start", client=session.meta.get("client", ""),
+            path=str(session.path), answered=len(session.history))
+    if session.finished:
+        return FINISHED, None
+    session.save()  # the file exists, and is resumable, before the first question
+
+    on_firing = (lambda firing: show_firing(io, firing)) if trace else None
+    consultation = None
+    try:
+        consultation = Consultation(session.answers, session.history,
+                                    before_firing=before_firing, on_firing=on_firing)
+        while (question := consultation.current()) is not None:
+            if not ask(consultation, question, session, io, trace):
+                return QUIT, consultation
+    except (KeyboardInterrupt, EOFError) as stop:
+        if consultation is not None:  # an answer the engine was still working on is kept
+            session.record(consultation.answers, consultation.history)
+        session.save()
+        return (INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT), consultation
+    session.save(status="finished")
+    return FINISHED, consultation
+
+
+def ask(consultation, question, session, io, trace: bool) -> bool:
+    """Ask one question until it is answered (True) or the consultant quits (False)."""
+    io.show("prompt", style={"bold": True}, **question_model(question, consultation))
+    while True:
+        line = io.read(io.prompt_text("input", id=question.id))
+        word, _, rest = line.partition(" ")
+        command = word.lower()
+        if command in ("?", "help") and not rest:
+            io.show("help", **question_model(question, consultation))
+        elif command == "why" and not rest:
+            io.show("why", **why_model(question, consultation))
+        elif command == "note":
+            if not rest.strip():
+                io.show("notice", kind="note_empty")
+                continue
+            session.add_note(question.id, rest.strip())
+            session.save()
+            io.show("notice", kind="noted", id=question.id)
+        elif command == "quit" and not rest:
+            save_answers(consultation, session)
+            return False
+        elif command == "back" and not rest:
+            qid = consultation.back()
+            if qid is None:
+                io.show("notice", kind="no_back")
+                continue
+            save_answers(consultation, session)
+            if trace:
+                show_retracted(io, consultation)
+            io.show("notice", kind="back", id=qid)
+            return True
+        elif command == "skip" and not rest:
+            consultation.answer(question.id, None)
+            save_answers(consultation, session)
+            io.show("notice", kind="skipped")
+            return True
+        elif not line:
+            io.show("notice", style={"fg": "yellow"}, kind="empty")
+        else:
+            try:
+                value = question.parse_text(line)
+            except InputError as err:
+                io.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err),
+                        choices=len(question.choices))
+                continue
+            consultation.answer(question.id, value)
+            save_answers(consultation, session)
+            if value is None:  # "unknown" typed in is a skip
+                io.show("notice", kind="skipped")
+            return True
+
+
+def save_answers(consultation, session) -> None:
+    """The answer is on disk before the next question is shown."""
+    session.record(consultation.answers, consultation.history)
+    session.save()
+
+
+def show_firing(io, firing) -> None:
+    io.show("firing", style={"fg": "cyan"}, retracted=False, **firing_row(firing))
+
+
+def show_retracted(io, consultation) -> None:
+    for firing in consultation.retracted:
+        io.show("firing", style={"fg": "yellow"}, retracted=True, **firing_row(firing))

@@ -19,7 +19,9 @@ def batch(file, jobs, fmt, output):
     A row that fails validation is reported in the 'error' field of its output row and skipped;
     the other rows still run.
     """
-    from expert.inputs.rows import format_results, read_rows, run_rows, summary
+    from expert.inputs.rows import read_rows
+    from expert.reasoning.batch import run_rows
+    from expert.report.batch import format_results, summary
     from expert.report.render import render
 
     check_output_target(output)

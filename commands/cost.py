@@ -18,7 +18,7 @@ MAX_MONTHS = 120
 def cost(answers_file, example, assumptions_file, months, fmt, output):
     """Cost of home_team, in_house, outsource and hybrid over the horizon, with every number's source."""
     from expert.numbers.assumptions import load_assumptions
-    from expert.numbers.cost import cost_report
+    from expert.report.cost import cost_report
     from expert.report.render import render
 
     if months is not None and not 1 <= months <= MAX_MONTHS:

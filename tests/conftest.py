@@ -1,5 +1,13 @@
-"""Shared test helpers: run the real click command line in-process."""
+"""Shared test helpers: run the real click command line in-process; mark the slow kinds.
+
+The tests are grouped by kind, one folder each: unit/ (one module at a time), cli/ (the real
+command line in-process), scenarios/ (client stories from the seeds), terminal/ (a real
+pseudo-terminal), browser/ (headless Chromium), property/ (hypothesis and fuzzing). The last
+three are marked ``slow``, so ``python -m pytest -m "not slow"`` is the quick loop.
+"""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -25,3 +33,14 @@ def ccadvisor():
         runner = CliRunner()  # click >= 8.2 keeps stdout and stderr apart
         return Run(runner.invoke(cli.main, list(args), input=input, env=env, catch_exceptions=True))
     return run
+
+
+SLOW_KINDS = ("terminal", "browser", "property")
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        kind = Path(item.fspath).relative_to(here).parts[0]
+        if kind in SLOW_KINDS:
+            item.add_marker(pytest.mark.slow)

@@ -1,6 +1,6 @@
-"""Batch runs: a CSV or JSONL file of client profiles in, one result row per profile out.
+"""Batch input: a CSV or JSONL file of client profiles in, one validated Row per profile out.
 
-UI-free: the command layer (commands/batch.py) parses options, shows progress and writes files.
+Running the rows is expert/reasoning/batch.py; formatting the results, expert/report/batch.py.
 
 * CSV: one client a row; the header names question ids, plus an optional ``client`` column.
   Cells are read like typed-in answers (``Question.parse_text``); an empty cell is unknown.
@@ -10,10 +10,6 @@ A problem with the whole file (missing, empty, too big, an unknown column) is an
 problem with one row never stops the others: that row's result carries an ``error`` naming the
 row and what is wrong, so every input row gives exactly one output row. (A blank line is not a
 row; a CSV row of empty cells is one, a client with nothing known.)
-
-Work is spread over processes with ``jobs``; each worker builds its engine once (building the
-Rete network is the slow part) and ``advise`` resets it between rows. Results come back in input
-order and, since the engine is deterministic, are identical for any number of jobs.
 """
 from __future__ import annotations
 
@@ -29,7 +25,6 @@ from expert.errors import InputError
 
 MAX_BATCH_BYTES = 20 * 1024 * 1024  # ~60,000 full profiles; a bigger list should be split
 CLIENT = "client"
-FIELDS = ("row", "client", "option", "confidence", "scores", "fired_rules", "error")
 FORMATS = ("csv", "jsonl")
 
 
@@ -64,7 +59,7 @@ def read_rows(path: str | Path) -> list[Row]:
     return rows
 
 
-def _failed(row: Row, message: str) -> Row:
+def failed(row: Row, message: str) -> Row:
     row.error = f"row {row.row} (line {row.line}): {message}"
     row.answers = {}
     return row
@@ -98,12 +93,12 @@ def _csv_rows(text: str, where: str) -> list[Row]:
             raw = dict(zip(columns, cells))
             row.client = raw.pop(CLIENT, "").strip()  # kept even for a bad row, to find it by
             if len(cells) != len(columns):  # a shifted row would put answers under wrong questions
-                _failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
+                failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
                 continue
             try:
                 answers = {qid: catalog.get(qid).parse_text(cell) for qid, cell in raw.items()}
             except InputError as err:
-                _failed(row, str(err))
+                failed(row, str(err))
                 continue
             row.answers = catalog.in_order(answers)
     except csv.Error as err:
@@ -123,83 +118,18 @@ def _jsonl_rows(text: str, where: str) -> list[Row]:
             check_structure(line, json_format=True)
             raw = json.loads(line, object_pairs_hook=reject_duplicate_json_keys)
         except InputError as err:
-            _failed(row, str(err))
+            failed(row, str(err))
             continue
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or an int too long to read
-            _failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
+            failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
             continue
         if not isinstance(raw, dict):
-            _failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
+            failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
             continue
         client = raw.pop(CLIENT, "")
         row.client = client if isinstance(client, str) else json.dumps(client)
         try:
             row.answers = catalog.validate(raw)
         except InputError as err:
-            _failed(row, str(err))
+            failed(row, str(err))
     return rows
-
-
-# ---- running ---------------------------------------------------------------------------------
-
-def advise_row(row: Row) -> dict:
-    """The result row for one profile (run on this process's shared engine)."""
-    if row.error:
-        return {"row": row.row, "client": row.client, "option": None, "confidence": None,
-                "scores": None, "fired_rules": None, "error": row.error}
-    from expert.reasoning.advisor import advise
-    try:
-        result = advise(row.answers)
-    except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
-        return advise_row(_failed(row, str(err)))
-    return {"row": row.row, "client": row.client, "option": result.decision.option,
-            "confidence": result.decision.confidence, "scores": dict(result.decision.scores),
-            "fired_rules": [f.rule for f in result.firings], "error": ""}
-
-
-def _warm_worker():
-    """Pool initializer: build the engine once, before the first row arrives."""
-    from expert.reasoning.advisor import shared_engine
-    shared_engine()
-
-
-def run_rows(rows: list[Row], jobs: int = 1, on_done=None) -> list[dict]:
-    """Result rows in input order. ``on_done(n)`` is told how many more rows are done."""
-    results = []
-    if jobs <= 1 or len(rows) < 2:
-        for row in rows:
-            results.append(advise_row(row))
-            if on_done:
-                on_done(1)
-        return results
-    import multiprocessing
-    chunk = max(1, min(200, len(rows) // (jobs * 8)))  # big enough to amortise, small for progress
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker) as pool:
-        for result in pool.imap(advise_row, rows, chunksize=chunk):
-            results.append(result)
-            if on_done:
-                on_done(1)
-    return results
-
-
-# ---- output ----------------------------------------------------------------------------------
-
-def summary(results: list[dict]) -> dict:
-    """Counts for the closing line: rows, failed rows and the first failed row numbers."""
-    failed = [r["row"] for r in results if r["error"]]
-    return {"rows": len(results), "failed": len(failed), "first_failed": failed[:10]}
-
-
-def format_results(results: list[dict], fmt: str) -> str:
-    """CSV (scores as ``option=score`` pairs, rule ids space-separated) or JSONL."""
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
-    for r in results:
-        scores = " ".join(f"{o}={s}" for o, s in r["scores"].items()) if r["scores"] else ""
-        writer.writerow([r["row"], r["client"], r["option"] or "",
-                         "" if r["confidence"] is None else r["confidence"], scores,
-                         " ".join(r["fired_rules"] or ()), r["error"]])
-    return out.getvalue()

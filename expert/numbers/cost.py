@@ -215,16 +215,3 @@ def cost_model(answers: dict, assumptions: dict | None = None, months: int | Non
 def _team_dict(team: Team) -> dict:
     return {**team.staffing.as_dict(), "seats": team.seats, "headcount": team.headcount,
             "coverage": team.coverage}
-
-
-def cost_report(answers: dict, meta: dict | None = None, assumptions: dict | None = None,
-                months: int | None = None, assumptions_source: str = "") -> dict:
-    """The cost model plus what a report needs around it: client, option labels, sources."""
-    from expert.reasoning.options import load_options
-    labels = {o: load_options()[o].label for o in OPTIONS}
-    model = cost_model(answers, assumptions, months)
-    for option in model["options"]:
-        option["label"] = labels[option["option"]]
-    meta = meta or {}
-    return {"client": meta.get("client", ""), "description": meta.get("description", ""),
-            "assumptions_source": assumptions_source, **model}

@@ -25,7 +25,7 @@ def test_stepping_through_the_whole_run_fires_the_same_chain_as_advise(ccadvisor
     assert next_rules(run.out) == [f.rule for f in result.firings]
     assert run.out.count("--- Before firing ") == len(result.firings)
     assert run.out.count("=== Decision step") == 1
-    assert f"RECOMMENDATION: " in run.out and f"[{result.decision.option}]" in run.out
+    assert "RECOMMENDATION: " in run.out and f"[{result.decision.option}]" in run.out
 
 
 def test_a_step_shows_the_facts_added_and_the_agenda_with_salience_and_matches(ccadvisor):

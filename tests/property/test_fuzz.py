@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from expert.inputs.catalog import load_catalog
 
-FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
+FUZZ = Path(__file__).resolve().parents[2] / "fuzz"
 SEEDS = sorted((FUZZ / "seeds").iterdir())
 
 

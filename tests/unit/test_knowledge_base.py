@@ -7,7 +7,7 @@ from expert.report.render import render
 from rules import all_rules
 from rules.seeds import SEEDS
 
-KNOWLEDGE_BASE = Path(__file__).resolve().parent.parent / "knowledge_base.md"
+KNOWLEDGE_BASE = Path(__file__).resolve().parents[2] / "knowledge_base.md"
 REGENERATE = "regenerate it with: ccadvisor rules --format md -o knowledge_base.md"
 
 

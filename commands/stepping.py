@@ -77,5 +77,5 @@ def run_stepping(answers: dict, meta: dict):
                    nl=False)
         return result, True
     if not listener.stepper.decision_shown and listener.mode == "next":
-        click.echo(_render("step_decision", **decision), nl=False)
+        click.echo(_render("step_decision", model=decision), nl=False)
     return result, False

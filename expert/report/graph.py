@@ -48,8 +48,10 @@ def reasoning_graph(result: Result) -> dict:
         rank = ("recommended" if option == decision.option
                 else "runner-up" if option == decision.runner_up else "not chosen")
         kind = "chosen" if option == decision.option else "option"
+        stage = options[option].stage
         return g.node(("option", option), kind,
-                      f"{options[option].label} [{option}]\nscore {decision.scores[option]:+d} ({rank})")
+                      f"{options[option].label} [{option}]\n{stage} stage, "
+                      f"score {decision.scores.get(option, 0):+d} ({rank})")
 
     for firing in result.firings:
         sources = []
@@ -62,6 +64,8 @@ def reasoning_graph(result: Result) -> dict:
                 source = g.node(("figure", fact["name"]), "figure", f"{fact['name']} = {fact['value']}")
             elif kind == "Finding":
                 source = g.node(("finding", fact["name"]), "finding", f"finding: {fact['name']}")
+            elif kind == "Stage":  # opened by the decision step when the stage before called for it
+                source = g.node(("stage", fact["name"]), "finding", f"{fact['name']} stage open")
             else:  # Recommended: the follow-up rules hang off the decision
                 source = option_node(fact["option"])
             sources.append(source)
@@ -71,6 +75,9 @@ def reasoning_graph(result: Result) -> dict:
         for fact in firing.added:
             if fact["fact"] == "Evidence":
                 g.edge(rule, option_node(fact["option"]), f"{fact['weight']:+d}")
+            elif fact["fact"] == "Exclusion":
+                g.edge(rule, option_node(fact["option"]),
+                       "excludes" + (" for now" if fact["scope"] == "for_now" else ""))
             elif fact["fact"] == "Finding":
                 g.edge(rule, g.node(("finding", fact["name"]), "finding", f"finding: {fact['name']}"))
             elif fact["fact"] == "Advice":

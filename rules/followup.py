@@ -85,6 +85,7 @@ class FollowUpRules:
 
     @heuristic(
         Recommended(option="in_house"),
+        Answer(question="current_arrangement", value=one_of("staff", "home_team", "outsourcer")),
         seed=SEED_000, advice=["in_house_build_plan"],
         quote="Стоимость создания контактного центра включает в себя постоянные затраты на "
               "аренду помещения, услуги связи, заработную плату, использования CRM-систем",
@@ -299,3 +300,17 @@ class FollowUpRules:
         """The part of explosive growth the own centre cannot absorb goes to the outsourcer.
 
         Seed 004: renting ready capacity on top of one's own beats building it in a hurry."""
+
+    @heuristic(
+        Recommended(option="in_house"),
+        Answer(question="current_arrangement", value=one_of("own_centre", "mix")),
+        seed=SEED_004, advice=["in_house_keep_and_measure"],
+        quote="методики эти одни и те же как для собственного, так и для аутсорсингового "
+              "контакт-центра",
+        gloss="The methods are the same for an own and an outsourced contact centre.",
+    )
+    def own_centre_is_kept_and_measured():
+        """Keep the own centre, and measure it as an outsourcer would be measured.
+
+        Seed 004: the methods of assessing a centre's effectiveness are the same for an own and an
+        outsourced one: costs, quality, sales and reliability can all be measured."""

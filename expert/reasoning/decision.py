@@ -10,7 +10,8 @@ outvote the earlier one. Within a stage:
   rule that excluded it. An option excluded only "for now" that still has the best standing is
   the long-run favourite (``later``): the advice becomes a staged plan.
 * **Only an option with a reason for it can win.** Candidates are the options not excluded that
-  have some evidence for them. With none, the one option left by the vetoes wins by elimination;
+  have some evidence for them (or, in a choice between two, evidence against the other). With
+  none, the one option left by the vetoes wins by elimination;
   otherwise the stage is *not assessed* (the next stage opens, as the client's questions
   presume, and the report says so) or, at the last stage, the options left are tied.
 * **Ranking:** by the net score (sum of weights) of evidence from the client's answers; evidence
@@ -155,14 +156,18 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
               for o in options}
     standings = [_standing(o, mine, vetoes[o]) for o in options]
     allowed = [s for s in standings if not s.excluded]
-    candidates = [s for s in allowed if s.for_ > 0]
+    # An option needs a reason to win: evidence for it, or - when it is one of only two left -
+    # evidence against the other, which in a choice between two is a reason for this one.
+    against_other = {s.option: len(allowed) == 2 and any(o.against for o in allowed if o is not s)
+                     for s in allowed}
+    candidates = [s for s in allowed if s.for_ > 0 or against_other[s.option]]
     assessed = bool(mine) or any(vetoes.values())
     ranked = tuple(sorted(standings, key=lambda s: (bool(s.excluded), tuple(-k for k in s.key),
                                                     options.index(s.option))))
     winner, tie, by_elimination = None, (), False
     if candidates:
         best = max(s.key for s in candidates)
-        top = [s.option for s in ranked if not s.excluded and s.for_ > 0 and s.key == best]
+        top = [s.option for s in ranked if s in candidates and s.key == best]
         winner, tie = (top[0], ()) if len(top) == 1 else (None, tuple(top))
     elif len(allowed) == 1 and assessed:
         winner, by_elimination = allowed[0].option, True

@@ -179,7 +179,9 @@ def build_report(result: Result) -> dict:
             "tension": decision.tension,
             "later": decision.later,
             "later_label": options[decision.later].label if decision.later else "",
-            "presumed": [s.outcome for s in decision.stages if not s.assessed and s.outcome],
+            "presumed": [{"stage": load_stages()[s.stage].label, "outcome": s.outcome,
+                          "outcome_label": options[s.outcome].label}
+                         for s in decision.stages if not s.assessed and s.outcome],
         },
         "certainty": certainty_model(decision),
         "scores": dict(decision.scores),

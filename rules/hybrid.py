@@ -15,7 +15,7 @@ class HybridRules:
     @heuristic(
         Finding(name="core_for_own_centre"),
         Finding(name="side_stream_for_outsourcer"),
-        seed=SEED_000, evidence={"hybrid": 2},
+        seed=SEED_000, evidence={"hybrid": 2, "in_house": -1, "outsource": -1},
         quote="смешанная модель использования контактных центров, где часть задач решается "
               "внутренним call-центром, а остальные распределяются между внешними контактными "
               "центрами",
@@ -27,4 +27,6 @@ class HybridRules:
 
         Seed 000's mixed model, whether or not an own centre exists yet: the specialist,
         confidential or well-run core stays in-house; campaigns, one-off outbound rounds,
-        after-hours calls, seasonal or explosive peaks go to an outsourcer."""
+        after-hours calls, seasonal or explosive peaks go to an outsourcer. Either pure option
+        would leave one part of the work where the seeds say it does not belong: a hint
+        against each."""

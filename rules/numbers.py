@@ -36,18 +36,22 @@ class NumberRules:
 
     @heuristic(
         Figure(name="own_centre_late_by_months", value=above(0), source="client"),
-        seed=SEED_000, excludes={"in_house": "for_now"},
+        seed=SEED_000, excludes={"in_house": "for_now", "hybrid": "for_now"},
+        evidence={"outsource": 2},
         quote="Перед запуском собственного контактного центра стоит учитывать сроки его "
-              "развертывания, этот процесс может занимать до полугода.",
+              "развертывания, этот процесс может занимать до полугода. Тогда как "
+              "аутсорсинговый контактный центр может начать принимать звонки сразу после "
+              "обучения специалистов.",
         gloss="Before launching an own contact centre, count its deployment time: it can take up "
-              "to half a year.",
+              "to half a year, whereas an outsourcer can start taking calls right after training.",
     )
     def own_centre_cannot_launch_by_go_live():
-        """An own centre the client expects to launch after the go-live is out, for now.
+        """An own centre the client expects to launch after the go-live is out for now; an outsourcer can start.
 
-        Seed 000: deploying an own centre takes time («до полугода», up to half a year). With
-        the client's own launch estimate later than the go-live, the calls need another home
-        until it is ready: the own centre can still come later."""
+        Seed 000: deploying an own centre takes time («до полугода», up to half a year), an
+        outsourcer starts after training. With the client's own launch estimate later than the
+        go-live, the calls need an outsourcer until an own centre (or the own core of a hybrid)
+        is ready: it can still come later."""
 
     @heuristic(
         Figure(name="own_centre_late_by_months", value=above(0), source="assumption"),

@@ -127,6 +127,11 @@ def contenders(open_rules, stage) -> set:
         vetoed.update(option for option, _ in meta.excludes if option in standings)
     allowed = {o for o, s in standings.items() if not s.excluded}
     hopeful = {o for o in allowed if standings[o].for_ > 0 or gain[o] > 0}
+    if len(standings) == len(allowed) == 2:  # between two, against one is a reason for the other
+        for o in allowed:
+            other = (allowed - {o}).pop()
+            if standings[other].against or loss[other]:
+                hopeful.add(o)
     leader = stage.winner
     if leader is None:
         return hopeful if any(gain.values()) or any(loss.values()) or vetoed & allowed else set()

@@ -76,6 +76,6 @@ def check_rule_base(rulesets=RULESETS, catalog: Catalog | None = None,
     examples = example_answer_sets()
     problems += check_termination(runner, examples + random_sets)
     problems += check_fires(metas, catalog, runner, examples + random_sets)
-    problems += check_stages(runner)
-    problems += check_vetoes(metas, runner)
+    problems += check_vetoes(metas, catalog, runner, examples + random_sets)
+    problems += check_stages(runner)  # last: it reads what every run before it reached
     return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs)

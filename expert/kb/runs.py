@@ -209,8 +209,24 @@ def check_stages(runner: Runner) -> list[Problem]:
     return problems
 
 
-def check_vetoes(metas, runner: Runner) -> list[Problem]:
-    """Every veto takes effect: in some run it excludes an option that had evidence for it."""
-    return [Problem("vetoes", meta.id,
-                    "never excluded an option that had anything for it, in any answer set")
-            for meta in metas if meta.excludes and meta.id not in runner.effective_vetoes]
+def check_vetoes(metas, catalog: Catalog, runner: Runner, candidates: list[dict]) -> list[Problem]:
+    """Every veto takes effect: in some run it excludes an option that had evidence for it.
+    Vetoes not yet seen doing so are tried on each candidate answer set with their own
+    conditions' answers added (as check_fires searches)."""
+    problems = []
+    for meta in metas:
+        if not meta.excludes or meta.id in runner.effective_vetoes:
+            continue
+        try:
+            required = required_answers(meta, metas, catalog)
+        except Unsatisfiable:
+            continue  # check_fires reports it
+        for answers in candidates:
+            runner.fired({**answers, **required})
+            if meta.id in runner.effective_vetoes:
+                break
+        else:
+            problems.append(Problem("vetoes", meta.id,
+                                    f"never excluded an option that had anything for it, in "
+                                    f"{len(candidates)} answer sets that satisfy its conditions"))
+    return problems

@@ -144,10 +144,12 @@ def _overlap(a, b) -> bool:
     """Can one fact satisfy both conditions? (same kind, same subject, tests that can both hold)"""
     if (a.fact, a.subject) != (b.fact, b.subject) or a.fact not in ("Answer", "Figure", "Finding"):
         return False
-    ta, tb = a.value_test, b.value_test
-    if ta is None or tb is None:
-        return True
-    return any(ta.holds(v) and tb.holds(v) for v in _samples(ta, tb))
+    tests_b = dict(b.tests)
+    for field, ta in a.tests:  # every field both test must be satisfiable at once
+        tb = tests_b.get(field)
+        if tb is not None and not any(ta.holds(v) and tb.holds(v) for v in _samples(ta, tb)):
+            return False
+    return True
 
 
 def check_one_answer_one_vote(metas) -> list[Problem]:

@@ -10,7 +10,7 @@ outvote the earlier one. Within a stage:
   rule that excluded it. An option excluded only "for now" that still has the best standing is
   the long-run favourite (``later``): the advice becomes a staged plan.
 * **Only an option with a reason for it can win.** Candidates are the options not excluded that
-  have some evidence for them (or, in a choice between two, evidence against the other). With
+  have some evidence for them (or, in a stage of two options, evidence against the other). With
   none, the one option left by the vetoes wins by elimination;
   otherwise the stage is *not assessed* (the next stage opens, as the client's questions
   presume, and the report says so) or, at the last stage, the options left are tied.
@@ -21,7 +21,8 @@ outvote the earlier one. Within a stage:
 Certainty is MYCIN/EMYCIN's: each piece of evidence carries the certainty factor of its wording
 (options.yaml: categorical 0.8, recommendation 0.5, hint 0.2, this tool's assumption); for and
 against combine as ``1 - (1 - a)(1 - b)``; an option's CF is ``(for - against) / (1 - min(for,
-against))``. A stage's certainty is the winner's CF less the best rival's (if positive), in [0, 1];
+against))``. A stage's certainty is the winner's CF less the best allowed rival's (if positive),
+in [0, 1]; when the vetoes left no rival, it is what the evidence against the winner leaves;
 the recommendation's certainty is the lowest over the stages that decided it. It is high only when
 nothing substantial (weight 2 or more) speaks against the winner or for a rival that is still
 allowed. Adding evidence for the winner never lowers it, adding evidence against never raises it.
@@ -158,7 +159,8 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
     allowed = [s for s in standings if not s.excluded]
     # An option needs a reason to win: evidence for it, or - when it is one of only two left -
     # evidence against the other, which in a choice between two is a reason for this one.
-    against_other = {s.option: len(allowed) == 2 and any(o.against for o in allowed if o is not s)
+    binary = len(options) == 2
+    against_other = {s.option: binary and any(o.against for o in allowed if o is not s)
                      for s in allowed}
     candidates = [s for s in allowed if s.for_ > 0 or against_other[s.option]]
     assessed = bool(mine) or any(vetoes.values())
@@ -178,7 +180,10 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
         won = next(s for s in standings if s.option == winner)
         rivals = [s for s in allowed if s.option != winner]
         rival_cf = max((max(0.0, s.cf) for s in rivals), default=0.0)
-        certainty = min(1.0, max(0.0, won.cf - rival_cf))
+        if rivals:
+            certainty = min(1.0, max(0.0, won.cf - rival_cf))
+        else:  # the vetoes left nothing else: only what speaks against it can shake it
+            certainty = 1.0 - won.cf_against
         opposed = won.against > 0 or rival_cf > 0
         tension = won.strongest_against >= SUBSTANTIAL or any(
             e["weight"] >= SUBSTANTIAL for e in mine if e["option"] in {s.option for s in rivals})

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from expert.inputs.catalog import load_catalog
-from expert.numbers.figures import FIGURE_INPUTS
+from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.decision import Decision
 from rules import all_rules
@@ -74,8 +74,17 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
                 pending.setdefault(cond.subject, []).append(Waiting(meta, cond))
         elif cond.fact == "Figure":
             if cond.subject in known.figures:
-                if not cond.holds(known.figures[cond.subject]):
+                figure = known.figures[cond.subject]
+                if cond.holds(figure):
+                    continue
+                # A rule on where the figure comes from waits on the rates the client has not
+                # given yet: giving one changes the figure's source (and its value).
+                rates = [q for q in FIGURE_RATES.get(cond.subject, ())
+                         if q not in known.answers and q not in known.skipped]
+                if not rates or "source" not in dict(cond.tests):
                     return None
+                for qid in rates:
+                    pending.setdefault(qid, []).append(Waiting(meta, cond))
                 continue
             inputs = FIGURE_INPUTS.get(cond.subject, ())
             missing = [q for q in inputs if q not in known.answers]

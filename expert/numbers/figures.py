@@ -27,6 +27,13 @@ FIGURE_INPUTS: dict[str, tuple[str, ...]] = {
     "break_even_month": _COST,
 }
 
+# Rates a figure can do without (an assumption stands in) but that the client may give, which
+# turns the figure's source from "assumption" into "client": a rule that needs a figure resting
+# on the client's numbers waits on these questions too.
+FIGURE_RATES: dict[str, tuple[str, ...]] = {
+    "own_centre_late_by_months": ("own_centre_launch_months",),
+}
+
 
 def _number(numbers: dict, key: str) -> dict:
     return numbers[key].as_dict()

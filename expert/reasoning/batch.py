@@ -9,6 +9,7 @@ from __future__ import annotations
 from expert.errors import InputError
 from expert.inputs.rows import Row, failed
 from expert.reasoning.advisor import advise, shared_engine
+from expert.reasoning.options import option_ids
 
 
 def advise_row(row: Row) -> dict:
@@ -21,7 +22,9 @@ def advise_row(row: Row) -> dict:
     except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
         return advise_row(failed(row, str(err)))
     return {"row": row.row, "client": row.client, "option": result.decision.option,
-            "confidence": result.decision.confidence, "scores": dict(result.decision.scores),
+            "confidence": result.decision.confidence,
+            # the final options only, in report order (stage outcomes are in the report)
+            "scores": {o: result.decision.scores.get(o, 0) for o in option_ids()},
             "fired_rules": [f.rule for f in result.firings], "error": ""}
 
 

@@ -11,7 +11,8 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @click.option("--template", "template", metavar="FILE",
               help="Render with your own Jinja template (sandboxed; HTML-escaped if FILE is .html).")
 @click.option("--step", is_flag=True,
-              help="Step through the rules: Enter fires the next, c continues, q stops.")
+              help="Step through the rules at a prompt: Enter fires the next; help lists the "
+                   "commands (facts, agenda, matches, how, why, break, scores...).")
 def advise(answers_file, example, fmt, output, template, step):
     """Recommend how to handle customer contacts, with the chain of rules that led there."""
     from expert.reasoning.advisor import advise as run_advice
@@ -22,7 +23,8 @@ def advise(answers_file, example, fmt, output, template, step):
     answers, meta = load_source(answers_file, example)
     if step:
         from commands.stepping import run_stepping
-        result, stopped = run_stepping(answers, meta)
+        # Only a text report shares stdout with the transcript; any other keeps it to itself.
+        result, stopped = run_stepping(answers, meta, err=fmt != "text")
         if stopped:
             return  # step mode has printed what was derived so far
     else:

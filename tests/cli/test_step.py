@@ -116,5 +116,5 @@ def test_consult_step_shows_the_agenda_between_questions(ccadvisor, tmp_path):
     assert run.code == 0, run.err
     assert "--- Before firing 1 ---" in run.out and "(salience 0)" in run.out
     # q ends the stepping, not the consultation: the next question is still asked
-    after = run.out.split("c = continue to the end, q = stop: q")[1]
+    after = run.out.split("c = continue to the end, q = stop, help = more: q")[1]
     assert "--- Before firing" not in after and "Session saved" in after

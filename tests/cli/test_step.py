@@ -118,3 +118,25 @@ def test_consult_step_shows_the_agenda_between_questions(ccadvisor, tmp_path):
     # q ends the stepping, not the consultation: the next question is still asked
     after = run.out.split("c = continue to the end, q = stop, help = more: q")[1]
     assert "--- Before firing" not in after and "Session saved" in after
+
+
+def test_step_with_json_on_stdout_keeps_the_transcript_on_stderr(ccadvisor):
+    run = ccadvisor("advise", "--example", "new_year_promotion", "--step", "--format", "json",
+                    input="\nfacts\nc\n")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["recommendation"]["option"] == "outsource"
+    assert "--- Before firing 2 ---" in run.err and "Working memory (" in run.err
+
+
+def test_consult_step_takes_the_same_commands(ccadvisor, tmp_path):
+    session = tmp_path / "s.yaml"
+    run = ccadvisor("consult", "--step", "--session", str(session),
+                    input="yes\n100\n180\nfacts\nagenda\nwhy\nscores\nmatches five_or_more_agents_computed\n"
+                          "how f-4\nbogus\nq\nquit\n")
+    assert run.code == 0, run.err
+    assert "f-4   figure agents_required = " in run.out
+    assert "key: salience 0; facts f-4; rule #" in run.out
+    assert "WHY [1 of " in run.out and "Scores after 0 firings" in run.out
+    assert "five_or_more_agents_computed: 1 of 1 conditions hold; it is on the agenda." in run.out
+    assert "How f-4 was derived:" in run.out and "<- computed from the answers:" in run.out
+    assert "Unknown command 'bogus'." in run.out

@@ -82,14 +82,33 @@ def step_listener(quit_stops: bool = True, err: bool = False) -> StepListener:
     return StepListener(quit_stops, err)
 
 
-def run_stepping(answers: dict, meta: dict, err: bool = False):
-    """advise --step: the same pipeline on an engine with the step listener. -> (result, stopped)."""
+def watcher(items):
+    """A Watcher (expert/explain/watch.py) printing its events to stderr as they happen."""
+    from expert.explain.watch import Watcher
+    return Watcher(items, lambda events: click.echo(_render("watch", events=events), nl=False,
+                                                    err=True))
+
+
+def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = False):
+    """advise --step / --watch: the same pipeline on an engine with the listeners.
+    -> (result, stopped)."""
     from expert.reasoning.advisor import advise
     from expert.reasoning.engine import AdvisorEngine
     from expert.explain.stepping import decision_model, derived_model
 
-    listener = step_listener(err=err)
-    result = advise(answers, meta, engine=AdvisorEngine(before_firing=listener))
+    listener = step_listener(err=err) if step else None
+    watching = watcher(watch) if watch else None
+    engine = AdvisorEngine()
+    if watching:  # the watcher looks first, so a stop at the prompt comes after its lines
+        engine.on_firing = lambda firing: watching.on_firing(engine, firing)
+    engine.before_firing = lambda eng, waiting: (
+        (watching is None or watching.before_firing(eng, waiting))
+        and (listener is None or listener(eng, waiting)))
+    result = advise(answers, meta, engine=engine)
+    if watching:
+        watching.finish(engine)
+    if listener is None:
+        return result, False
     decision = decision_model(result.decision)
     if listener.stopped:
         shown = decision if listener.stepper.decision_shown else None

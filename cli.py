@@ -37,12 +37,15 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
     def invoke(self, ctx):
-        from expert.errors import InputError
+        from expert.errors import InputError, ToolMissing
         try:
             return super().invoke(ctx)
         except InputError as err:
             click.echo(f"ccadvisor: error: {err}", err=True)
             ctx.exit(2)
+        except ToolMissing as err:
+            click.echo(f"ccadvisor: error: {err}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -71,7 +71,12 @@ def test_report_opens_in_chromium_with_its_graph(ccadvisor, tmp_path, example):
     graph = dom.split('id="graph"')[1].split("</figure>")[0]
     assert "<svg" in graph
     assert graph.count('class="node"') >= len(result.firings) + 5  # rules and the five options
-    assert f"1. {result.firings[0].rule}" in graph
+    first = result.firings[0].rule
+    node = graph.split(f'id="node_rule_{first}"')[1].split("</g>")[0]
+    assert "1. " + first.split("_")[0] in node  # the label, wrapped at underscores
+    # each rule node links to the rule's text in the report
+    for firing in result.firings:
+        assert f'href="#rule-{firing.rule}"' in graph and f'<li id="rule-{firing.rule}">' in dom
 
 
 @needs_chromium

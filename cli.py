@@ -17,6 +17,7 @@ COMMANDS = {
     "examples": "commands.examples:examples",
     "explain": "commands.explain:explain",
     "graph": "commands.graph:graph",
+    "replay": "commands.replay:replay",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
     "kb": "commands.kb:kb",

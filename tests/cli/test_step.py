@@ -116,7 +116,7 @@ def test_consult_step_shows_the_agenda_between_questions(ccadvisor, tmp_path):
     assert run.code == 0, run.err
     assert "--- Before firing 1 ---" in run.out and "(salience 0)" in run.out
     # q ends the stepping, not the consultation: the next question is still asked
-    after = run.out.split("c = continue to the end, q = stop, help = more: q")[1]
+    after = run.out.split("[Enter] fire home_team_only_for_a_small_headcount; help: q")[1]
     assert "--- Before firing" not in after and "Session saved" in after
 
 
@@ -140,3 +140,11 @@ def test_consult_step_takes_the_same_commands(ccadvisor, tmp_path):
     assert "five_or_more_agents_computed: 1 of 1 conditions hold; it is on the agenda." in run.out
     assert "How f-4 was derived:" in run.out and "<- computed from the answers:" in run.out
     assert "Unknown command 'bogus'." in run.out
+
+
+def test_every_step_view_fits_80_columns(ccadvisor):
+    run = ccadvisor("advise", "--example", "network_explosive_growth", "--step",
+                    input="facts\nagenda\nwhy\nwhy\nwhy\nrun 12\nscores\nhow f-30\nfacts\nq\n")
+    transcript = run.out.split("Stopped before firing")[0]
+    assert "Working memory" in transcript and "How f-30 was derived" in transcript
+    assert max(len(line) for line in transcript.splitlines()) <= 80

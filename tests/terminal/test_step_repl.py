@@ -17,7 +17,7 @@ from rules import all_rules
 pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
 
 EXAMPLE = "home_team_startup"
-PROMPT = r"help = more: "
+PROMPT = r"; help: "
 
 
 def ccadvisor_exe() -> str:

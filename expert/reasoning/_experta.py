@@ -40,8 +40,8 @@ from experta.matchers.rete.mixins import ChildNode  # noqa: E402
 from experta.matchers.rete.nodes import FeatureTesterNode  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 
-__all__ = ["AS", "Fact", "L", "ORFC", "OrderedEngine", "P", "Pending", "Rule", "agenda_key", "engine_class",
-           "fact_fields", "fact_id"]
+__all__ = ["AS", "Fact", "L", "ORFC", "OrderedEngine", "P", "Pending", "Rule", "agenda_key",
+           "engine_class", "fact_fields", "fact_id"]
 
 
 class _Positions(dict):
@@ -257,9 +257,6 @@ class OrderedEngine(KnowledgeEngine):
         """The key the agenda orders ``activation`` by (``agenda_key``)."""
         return agenda_key(activation.salience, [fact_id(f) for f in activation.facts],
                           self.strategy.position(activation.rule))
-
-    def rule_position(self, rule_name: str) -> int:
-        return self.strategy.position(rule_name)
 
     def facts_in_order(self) -> list:
         """Every fact, in fact-id order (experta's InitialFact left out)."""

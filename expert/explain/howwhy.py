@@ -23,6 +23,23 @@ def parse_fact_id(text: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def find_fact(engine, text: str) -> int | None:
+    """The id of the fact ``text`` names: a fact id, or what a class would call it - a finding's
+    or figure's name, a question id, an advice item, a recommended option (the first such)."""
+    fid = parse_fact_id(text)
+    facts = engine.facts_in_order()
+    if fid is not None:
+        return fid if any(fact_id(f) == fid for f in facts) else None
+    for fact in facts:
+        fields = fact_as_dict(fact)
+        named = {fields.get(k) for k in ("name", "question", "item")}
+        if fields["fact"] == "Recommended":
+            named.add(fields["option"])
+        if text in named:
+            return fact_id(fact)
+    return None
+
+
 def how_model(engine, fid: int) -> dict:
     """The derivation tree of fact ``fid`` as a flat list of rows with a depth, each fact
     explained once (a fact met again refers back)."""

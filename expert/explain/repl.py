@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from expert.errors import did_you_mean
-from expert.explain.howwhy import how_model, parse_fact_id, why_model
+from expert.explain.howwhy import find_fact, how_model, why_model
 from expert.explain.memory import agenda_model, facts_model, matches_model
 from expert.explain.standing import engine_standing, stage
 from rules import rule_index
@@ -45,8 +45,6 @@ def parse(line: str) -> Command:
         return Command("bad", text, "not_a_count")
     if name in ("matches", "break") and arg not in rule_index():
         return Command("bad", text, "unknown_rule", did_you_mean(arg, rule_index()))
-    if name == "how" and parse_fact_id(arg) is None:
-        return Command("bad", text, "not_a_fact")
     return Command(name, arg)
 
 
@@ -92,8 +90,8 @@ def view(command: Command, session: StepSession, engine, waiting) -> tuple[str, 
     if name == "matches":
         return "matches", matches_model(engine, command.arg, waiting)
     if name == "how":
-        fid = parse_fact_id(command.arg)
-        if fid not in {f["__factid__"] for f in engine.facts_in_order()}:
+        fid = find_fact(engine, command.arg)
+        if fid is None:
             return "notice", {"kind": "no_such_fact", "arg": command.arg,
                               "last": max(f["__factid__"] for f in engine.facts_in_order())}
         return "how", how_model(engine, fid)

@@ -148,3 +148,16 @@ def test_every_step_view_fits_80_columns(ccadvisor):
     transcript = run.out.split("Stopped before firing")[0]
     assert "Working memory" in transcript and "How f-30 was derived" in transcript
     assert max(len(line) for line in transcript.splitlines()) <= 80
+
+
+def test_how_takes_a_name_and_climbs_from_the_recommendation_to_the_evidence(ccadvisor):
+    result = advise(load_example("home_team_startup")[0])
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step",
+                    input=f"run {len(result.firings) - 1}\nhow home_team\nhow contact_centre_needed\n"
+                          "how no_such_thing\nq\n")
+    chosen = run.out.split("How f-")[1]
+    assert "recommended home_team (chosen)  <- the decision step, which summed this" in chosen
+    voters = [e["rule"] for e in result.evidence if e["option"] == "home_team"]
+    assert voters and all(f"<- firing" in chosen and rule in chosen for rule in voters)
+    assert "finding contact_centre_needed  <- firing 1" in run.out
+    assert "No fact 'no_such_thing' in working memory" in run.out

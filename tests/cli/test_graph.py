@@ -57,7 +57,10 @@ def test_mermaid_is_a_flowchart_with_the_same_nodes(ccadvisor):
     run = ccadvisor("graph", "--example", "home_team_startup", "--format", "mermaid")
     assert run.code == 0 and run.out.startswith("flowchart LR\n")
     assert "score +" in run.out and "(recommended)" in run.out
-    assert re.search(r'n\d+ -->\|"\+3"\| n\d+', run.out)
+    # evidence for: a thick line, against: a dotted one, each in its colour
+    assert re.search(r'n\d+ ==>\|"\+3"\| n\d+', run.out)
+    assert re.search(r'n\d+ -\.->\|"-1"\| n\d+', run.out)
+    assert "stroke:#1b7f3b" in run.out and "stroke:#c62828" in run.out
     assert "class " in run.out and " chosen" in run.out
 
 

@@ -1,0 +1,30 @@
+"""replay, without a browser: one frame per firing in the engine's order, and a page that says
+so when Graphviz is missing (the browser test steps through it: tests/browser/test_replay.py)."""
+import re
+
+import expert.report.graph
+from expert.inputs.examples import load_example
+from expert.reasoning.advisor import advise
+
+
+def frames(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<section class="frame" data-kind="(\w+)" data-step="\d+"(?: data-rule="(\w+)")?', html)
+
+
+def test_one_frame_per_firing_after_the_start_with_the_decision_between_the_runs(ccadvisor):
+    run = ccadvisor("replay", "--example", "network_explosive_growth")
+    assert run.code == 0, run.err
+    result = advise(load_example("network_explosive_growth")[0])
+    shown = frames(run.out)
+    assert shown[0] == ("start", "")
+    assert [rule for kind, rule in shown if kind == "firing"] == [f.rule for f in result.firings]
+    decision = shown.index(("decision", ""))
+    first_run = [f for f in result.firings if not any(m["fact"] == "Recommended" for m in f.matched)]
+    assert decision == len(first_run) + 1  # after the first run's firings, before the follow-up
+
+
+def test_without_graphviz_the_page_says_so_and_still_steps(ccadvisor, monkeypatch):
+    monkeypatch.setattr(expert.report.graph.shutil, "which", lambda name: None)
+    run = ccadvisor("replay", "--example", "home_team_startup")
+    assert run.code == 0 and "<svg" not in run.out
+    assert "The graph needs Graphviz" in run.out and len(frames(run.out)) > 2

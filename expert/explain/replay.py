@@ -10,7 +10,7 @@ can fade what is still to come and mark the firing. No terminal and no HTML here
 from __future__ import annotations
 
 from expert.explain.memory import agenda_model, fact_ref
-from expert.explain.standing import engine_standing, stage, standing
+from expert.explain.standing import engine_standing, stage
 from expert.explain.stepping import decision_model
 from expert.reasoning.advisor import advise
 from expert.reasoning.engine import AdvisorEngine, fact_id
@@ -20,19 +20,36 @@ from rules import rule_index
 
 
 class _Recorder:
-    """The engine's listeners: one frame per firing, plus the start and the decision."""
+    """The engine's listeners: one frame per firing, plus the start and each decision.
+
+    A decision frame is whatever the program declared between firings (the decision step's
+    Recommended facts today; any fact that no firing added), so a decision taken in several
+    steps shows as several frames without this module knowing their classes.
+    """
 
     def __init__(self):
         self.frames: list[dict] = []
         self._pending = None   # the frame of the firing under way (agenda taken, facts to come)
-        self._decided = False
+        self._known: set = set()  # fact ids already in a frame
+
+    def _unseen(self, engine, keep=lambda fact: True) -> list:
+        """Facts in no frame yet (those ``keep`` accepts), now taken into one."""
+        new = [f for f in engine.facts_in_order() if fact_id(f) not in self._known and keep(f)]
+        self._known.update(fact_id(f) for f in new)
+        return new
+
+    def start(self, engine, waiting) -> None:
+        """The first frame: what was declared before the first firing, and the agenda."""
+        self.frames.append({"kind": "start", "step": 0, "stage": stage(engine),
+                            # when the first run fired nothing, the decision is in too: not yet
+                            "declared": [fact_ref(f) for f in self._unseen(
+                                engine, lambda f: not isinstance(f, Recommended))],
+                            "agenda": agenda_model(engine, waiting)["agenda"],
+                            "standing": engine_standing(engine)})
 
     def before_firing(self, engine, waiting) -> bool:
         if not self.frames:
-            self.frames.append({"kind": "start", "step": 0, "stage": stage(engine),
-                                "declared": [fact_ref(f) for f in engine.facts_in_order()],
-                                "agenda": agenda_model(engine, waiting)["agenda"],
-                                "standing": engine_standing(engine)})
+            self.start(engine, waiting)
         self.decision(engine)
         meta = rule_index()[waiting[0].rule]
         self._pending = {"kind": "firing", "step": len(engine.firings) + 1, "rule": meta.id,
@@ -44,16 +61,19 @@ class _Recorder:
 
     def on_firing(self, engine, firing) -> None:
         facts = {fact_id(f): f for f in engine.facts_in_order()}
+        self._known.update(firing.added_ids)
         self.frames.append({**self._pending, "added": [fact_ref(facts[i]) for i in firing.added_ids],
                             "standing": engine_standing(engine)})
 
     def decision(self, engine) -> None:
-        """The decision frame, once the decision step has declared its Recommended facts."""
-        recommended = engine.facts_of(Recommended)
-        if recommended and not self._decided:
-            self._decided = True
+        """A frame for the facts the program declared since the last look, if any."""
+        declared = self._unseen(engine)
+        if declared:
+            chosen = [f["option"] for f in declared
+                      if isinstance(f, Recommended) and f["rank"] == "chosen"]
             self.frames.append({"kind": "decision", "step": len(engine.firings), "stage": "decision",
-                                "declared": [fact_ref(f) for f in recommended],
+                                "declared": [fact_ref(f) for f in declared],
+                                "chosen": chosen[0] if chosen else "",
                                 "standing": engine_standing(engine)})
 
 
@@ -86,11 +106,10 @@ def replay_model(answers: dict, meta: dict | None = None) -> dict:
     engine.before_firing = recorder.before_firing
     engine.on_firing = lambda firing: recorder.on_firing(engine, firing)
     result = advise(answers, meta, engine=engine)
+    if not recorder.frames:  # no rule fired at all: still a start, then the decision
+        recorder.start(engine, [])
     recorder.decision(engine)  # when no follow-up rule fired after it
     frames = recorder.frames
-    if not frames:  # nothing fired at all: still a page, with the decision
-        frames = [{"kind": "decision", "step": 0, "stage": "decision", "declared": [],
-                   "standing": standing([])}]
     model = reasoning_graph(result)
     return {
         "client": (meta or {}).get("client", ""),

@@ -28,3 +28,12 @@ def test_without_graphviz_the_page_says_so_and_still_steps(ccadvisor, monkeypatc
     run = ccadvisor("replay", "--example", "home_team_startup")
     assert run.code == 0 and "<svg" not in run.out
     assert "The graph needs Graphviz" in run.out and len(frames(run.out)) > 2
+
+
+def test_when_the_first_run_fires_nothing_the_decision_still_has_its_frame(ccadvisor, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("meta:\n  client: Nobody answered\n")
+    run = ccadvisor("replay", "--answers", str(answers))
+    assert run.code == 0, run.err
+    assert [kind for kind, _ in frames(run.out)][:2] == ["start", "decision"]
+    assert "recommended " in run.out.split('data-kind="decision"')[1].split("</section>")[0]

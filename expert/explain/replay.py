@@ -117,6 +117,6 @@ def replay_model(answers: dict, meta: dict | None = None) -> dict:
         "frames": frames,
         "firings": len(result.firings),
         "decision": decision_model(result.decision),
-        "graph_svg": graph_svg(result, links=False) or "",
+        "graph_svg": graph_svg(result, links=False, final_scores=False) or "",
         "graph_steps": _graph_steps(model, result),
     }

@@ -57,11 +57,12 @@ def _answer_label(qid: str, value) -> str:
     return f"{_lines(qid)}\n= {shown}"
 
 
-def reasoning_graph(result: Result) -> dict:
+def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
     """Nodes (id, kind, label, rule) and edges (source, target, label, kind) of one consultation.
 
     Each figure is tied to the answers it is computed from (FIGURE_INPUTS), so a figure never
-    stands as if the client had given it.
+    stands as if the client had given it. Without ``final_scores`` the options carry no score
+    (the replay shows the running scores beside the graph, which must not contradict them).
     """
     decision, options, g = result.decision, load_options(), _Builder()
 
@@ -69,9 +70,8 @@ def reasoning_graph(result: Result) -> dict:
         rank = ("recommended" if option == decision.option
                 else "runner-up" if option == decision.runner_up else "not chosen")
         kind = "chosen" if option == decision.option else "option"
-        return g.node(("option", option), kind,
-                      f"{_lines(options[option].label)}\n[{option}]\n"
-                      f"score {decision.scores[option]:+d} ({rank})")
+        score = f"\nscore {decision.scores[option]:+d} ({rank})" if final_scores else ""
+        return g.node(("option", option), kind, f"{_lines(options[option].label)}\n[{option}]{score}")
 
     def answer_node(qid):
         return g.node(("answer", qid), "answer", _answer_label(qid, result.answers[qid]))
@@ -189,5 +189,5 @@ def svg_of(dot_text: str) -> str | None:
     return done.stdout[start:]
 
 
-def graph_svg(result: Result, links: bool = True) -> str | None:
-    return svg_of(render_graph(reasoning_graph(result), "dot", links=links))
+def graph_svg(result: Result, links: bool = True, final_scores: bool = True) -> str | None:
+    return svg_of(render_graph(reasoning_graph(result, final_scores), "dot", links=links))

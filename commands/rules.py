@@ -15,9 +15,12 @@ def rules(rule_id, fmt, output):
     if rule_id:
         from expert.kb.rule import rule_detail
         if fmt == "md":
-            raise click.UsageError("one rule is shown as text or json; --format md writes the whole rule base")
+            raise click.UsageError("one rule is shown as text or json; "
+                                   "--format md writes the whole rule base")
         model = rule_detail(rule_id)
-        emit(render("rule", fmt, {**model, "width": terminal_width()} if fmt == "text" else model), output)
+        if fmt == "text":
+            model = {**model, "width": terminal_width()}
+        emit(render("rule", fmt, model), output)
         return
     from expert.kb.listing import rules_model
     model = rules_model()

@@ -112,7 +112,8 @@ def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = Fa
     decision = decision_model(result.decision)
     if listener.stopped:
         shown = decision if listener.stepper.decision_shown else None
-        listener.echo(_render("step_stopped", derived=derived_model(result.firings), decision=shown))
+        listener.echo(_render("step_stopped", derived=derived_model(result.firings),
+                              decision=shown))
         return result, True
     if not listener.stepper.decision_shown and listener.mode == "next":
         listener.echo(_render("step_decision", **decision))

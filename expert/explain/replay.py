@@ -62,7 +62,8 @@ class _Recorder:
     def on_firing(self, engine, firing) -> None:
         facts = {fact_id(f): f for f in engine.facts_in_order()}
         self._known.update(firing.added_ids)
-        self.frames.append({**self._pending, "added": [fact_ref(facts[i]) for i in firing.added_ids],
+        self.frames.append({**self._pending,
+                            "added": [fact_ref(facts[i]) for i in firing.added_ids],
                             "standing": engine_standing(engine)})
 
     def decision(self, engine) -> None:
@@ -71,8 +72,8 @@ class _Recorder:
         if declared:
             chosen = [f["option"] for f in declared
                       if isinstance(f, Recommended) and f["rank"] == "chosen"]
-            self.frames.append({"kind": "decision", "step": len(engine.firings), "stage": "decision",
-                                "declared": [fact_ref(f) for f in declared],
+            self.frames.append({"kind": "decision", "step": len(engine.firings),
+                                "stage": "decision", "declared": [fact_ref(f) for f in declared],
                                 "chosen": chosen[0] if chosen else "",
                                 "standing": engine_standing(engine)})
 

@@ -23,8 +23,9 @@ def parse_watch(text: str) -> frozenset:
         return frozenset(WATCHABLE)
     for item in items:
         if item not in WATCHABLE:
+            expected = f": expected {', '.join(WATCHABLE)} or all"
             raise InputError(f"--watch: unknown item '{item}'"
-                             + did_you_mean(item, WATCHABLE, f": expected {', '.join(WATCHABLE)} or all"))
+                             + did_you_mean(item, WATCHABLE, expected))
     if not items:
         raise InputError(f"--watch: expected {', '.join(WATCHABLE)} or all")
     return frozenset(items)

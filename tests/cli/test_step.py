@@ -158,6 +158,6 @@ def test_how_takes_a_name_and_climbs_from_the_recommendation_to_the_evidence(cca
     chosen = run.out.split("How f-")[1]
     assert "recommended home_team (chosen)  <- the decision step, which summed this" in chosen
     voters = [e["rule"] for e in result.evidence if e["option"] == "home_team"]
-    assert voters and all(f"<- firing" in chosen and rule in chosen for rule in voters)
+    assert voters and all("<- firing" in chosen and rule in chosen for rule in voters)
     assert "finding contact_centre_needed  <- firing 1" in run.out
     assert "No fact 'no_such_thing' in working memory" in run.out

@@ -76,7 +76,7 @@ def test_the_step_repl_answers_every_command_as_the_engine_recorded(tmp_path):
     # matches and how on what the engine derived at step 2
     second = firings[1]
     shown = ask(f"matches {second.rule}")
-    assert f"it fired at step 2." in shown and "holds" in shown and "MISSING" not in shown
+    assert "it fired at step 2." in shown and "holds" in shown and "MISSING" not in shown
     assert f"on f-{second.matched_ids[0]}" in shown
     added = second.added_ids[0]
     shown = ask(f"how f-{added}")

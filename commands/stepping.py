@@ -71,8 +71,6 @@ class StepListener:
             command = parse(line)
             if command.name in MOVES:
                 self.session.move(command)
-                if command.name != "quit":
-                    self.session.should_stop(waiting[0].rule)  # this firing spends the budget
                 return not self.stopped
             name, model = view(command, self.session, engine, waiting)
             self.echo(_render(f"step/{name}", **model))

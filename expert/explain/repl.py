@@ -15,6 +15,7 @@ from expert.errors import did_you_mean
 from expert.explain.howwhy import find_fact, how_model, why_model
 from expert.explain.memory import agenda_model, facts_model, matches_model
 from expert.explain.standing import engine_standing, stage
+from expert.reasoning.engine import fact_id
 from rules import rule_index
 
 MOVES = ("next", "run", "continue", "quit")
@@ -50,34 +51,35 @@ def parse(line: str) -> Command:
 
 class StepSession:
     """When to stop next. Every move is a budget of firings: Enter 1, ``run N`` N, ``continue``
-    all; a breakpoint stops the run before its rule, except for the first firing after a move
-    (otherwise the run could never get past it)."""
+    all, the first of them being the rule waiting at the prompt; a breakpoint stops the run
+    before its rule fires (so never before the one the move itself fires: the run could not get
+    past it)."""
 
     def __init__(self):
         self.left = 0            # firings allowed before the next stop
-        self.fresh = True        # no firing yet since the last move
         self.quit = False
         self.breaks: list[str] = []
         self.why_level = 0
         self.hit_break = None    # the breakpoint the run stopped at, for the view
 
     def should_stop(self, next_rule: str) -> bool:
+        """Asked before each firing but the one a move fires."""
         self.hit_break = None
-        if self.left and next_rule in self.breaks and not self.fresh:
+        if self.left and next_rule in self.breaks:
             self.left, self.hit_break = 0, next_rule
         if not self.left:
             self.why_level = 0   # a new step: why starts again from its rule
             return True
         self.left -= 1
-        self.fresh = False
         return False
 
     def move(self, command: Command) -> None:
-        self.fresh = True
-        if command.name == "quit":
-            self.quit = True
-        self.left = {"next": 1, "run": int(command.arg or 0) if command.name == "run" else 0,
-                     "continue": math.inf}.get(command.name, 0)
+        """A moving command: the rule at the prompt fires, then ``left`` more may."""
+        self.quit = command.name == "quit"
+        budget = {"next": 1, "continue": math.inf}.get(command.name, 0)
+        if command.name == "run":
+            budget = int(command.arg)
+        self.left = max(budget - 1, 0)
 
 
 def view(command: Command, session: StepSession, engine, waiting) -> tuple[str, dict]:
@@ -93,7 +95,7 @@ def view(command: Command, session: StepSession, engine, waiting) -> tuple[str, 
         fid = find_fact(engine, command.arg)
         if fid is None:
             return "notice", {"kind": "no_such_fact", "arg": command.arg,
-                              "last": max(f["__factid__"] for f in engine.facts_in_order())}
+                              "last": max(fact_id(f) for f in engine.facts_in_order())}
         return "how", how_model(engine, fid)
     if name == "why":
         model = why_model(engine, waiting, session.why_level)

@@ -17,6 +17,7 @@ COMMANDS = {
     "examples": "commands.examples:examples",
     "explain": "commands.explain:explain",
     "graph": "commands.graph:graph",
+    "replay": "commands.replay:replay",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
     "kb": "commands.kb:kb",
@@ -37,12 +38,15 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
     def invoke(self, ctx):
-        from expert.errors import InputError
+        from expert.errors import InputError, ToolMissing
         try:
             return super().invoke(ctx)
         except InputError as err:
             click.echo(f"ccadvisor: error: {err}", err=True)
             ctx.exit(2)
+        except ToolMissing as err:
+            click.echo(f"ccadvisor: error: {err}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -51,3 +51,9 @@ def check_output_target(output: str | None) -> None:
         parent = Path(output).parent
         if not parent.is_dir():
             raise InputError(f"directory {str(parent)!r} does not exist", where=output)
+
+
+def terminal_width() -> int:
+    """The terminal's width for wrapped text; 80 when it is not known (a pipe, a file)."""
+    import shutil
+    return max(40, shutil.get_terminal_size((80, 24)).columns)

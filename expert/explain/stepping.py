@@ -72,11 +72,13 @@ class Stepper:
         self._shown = set()     # fact ids already shown from that list
         self.decision_shown = False
         self.steps = 0
+        self._fired = 0         # firings already accounted for in a shown step
 
     def snapshot(self, engine, activations) -> dict:
         """The step model: decision (if just taken), facts added since last step, the agenda."""
         if engine.facts is not self._facts:  # a fresh run after reset(): every fact is new
             self._facts, self._shown, self.decision_shown = engine.facts, set(), False
+            self._fired = 0
         new = [f for f in engine.facts_in_order() if fact_id(f) not in self._shown]
         self._shown.update(fact_id(f) for f in new)
         decision = None
@@ -87,8 +89,11 @@ class Stepper:
         elif opened:  # a stage decided, and the next one opened for its rules to fire
             decision = decision_model(decide_on(engine), opening=opened[-1], final=False)
         self.steps += 1
+        fired = engine.firings[self._fired:]  # more than one after run N or a breakpoint
+        self._fired = len(engine.firings)
         return {
             "step": len(engine.firings) + 1,
+            "fired": [{"step": f.step, "rule": f.rule} for f in fired] if len(fired) > 1 else [],
             "decision": decision,
             "added": [fact_row(fact_as_dict(f)) for f in new],
             "agenda": [self._activation_row(a) for a in activations],

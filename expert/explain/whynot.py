@@ -120,7 +120,8 @@ def why_not(result: Result, option: str) -> dict:
     decision, fired = result.decision, {f.rule for f in result.firings}
     facts = result_facts(result)
     missed = []
-    for meta in all_rules():
+    # The winner lost nothing: listing the rules that did not fire for it would only mislead.
+    for meta in all_rules() if option != decision.option else ():
         weight = dict(meta.evidence).get(option, 0)
         if weight <= 0 or meta.id in fired:
             continue
@@ -128,7 +129,7 @@ def why_not(result: Result, option: str) -> dict:
         missed.append({**_rule_ref(meta.id), "weight": weight,
                        "failed": [c for c in conditions if not c["holds"]],
                        "held": [c for c in conditions if c["holds"]]})
-    items = [e for e in result.evidence if e["option"] == option]
+    items = [e for e in result.evidence if e["option"] == option and option != decision.option]
     return {
         "option": option,
         "label": load_options()[option].label,

@@ -32,6 +32,9 @@ class Firing:
     rule: str
     matched: list  # the matched facts, as plain dicts, in fact-id order
     added: list = field(default_factory=list)
+    # The facts' ids in working memory, so a trace can name them as CLIPS does (f-12).
+    matched_ids: list = field(default_factory=list)
+    added_ids: list = field(default_factory=list)
 
 
 def fact_as_dict(fact) -> dict:
@@ -65,7 +68,8 @@ class _RecordingEngine(OrderedEngine):
 
     def firing(self, activation: Pending) -> None:
         self.firings.append(Firing(step=len(self.firings) + 1, rule=activation.rule,
-                                   matched=[fact_as_dict(f) for f in activation.facts]))
+                                   matched=[fact_as_dict(f) for f in activation.facts],
+                                   matched_ids=[fact_id(f) for f in activation.facts]))
 
     def conclude(self, meta):
         """The right-hand side every heuristic shares: declare what its metadata concludes."""
@@ -83,10 +87,9 @@ class _RecordingEngine(OrderedEngine):
         # A finding is one fact however many rules reach it, so rules chaining on it fire once.
         facts += [Finding(name=name) for name in meta.finds]
         for fact in facts:
-            known = len(self.facts)
-            self.declare(fact)
-            if len(self.facts) > known:  # experta silently ignores a duplicate fact
+            if self.declare(fact) is not None:  # experta ignores a duplicate fact: None
                 firing.added.append(fact_as_dict(fact))
+                firing.added_ids.append(fact_id(fact))
         if self.on_firing is not None:
             self.on_firing(firing)
 

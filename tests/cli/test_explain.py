@@ -99,6 +99,12 @@ def test_why_not_the_recommended_option_says_so(ccadvisor):
     run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "home_team")
     assert run.code == 0
     assert "home_team IS the recommendation" in run.out
+    # ... and stops there: no list of rules that "did not fire" for the winner
+    after = run.out.split("IS the recommendation")[1]
+    score = advise(load_example("home_team_startup")[0]).decision.scores["home_team"]
+    assert after.strip() == f"({score:+d})." and "did not fire" not in run.out
+    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "home_team")
+    assert model["why_not"][0]["missed"] == [] and model["why_not"][0]["against"] == []
 
 
 def test_why_not_unknown_option_is_a_one_line_error(ccadvisor):

@@ -14,7 +14,7 @@ from expert.explain.standing import engine_standing, stage
 from expert.explain.stepping import decision_model
 from expert.reasoning.advisor import advise
 from expert.reasoning.engine import AdvisorEngine, fact_id
-from expert.reasoning.facts import Recommended
+from expert.reasoning.facts import Recommended, Stage
 from expert.report.graph import graph_svg, reasoning_graph
 from rules import rule_index
 
@@ -41,9 +41,9 @@ class _Recorder:
     def start(self, engine, waiting) -> None:
         """The first frame: what was declared before the first firing, and the agenda."""
         self.frames.append({"kind": "start", "step": 0, "stage": stage(engine),
-                            # when the first run fired nothing, the decision is in too: not yet
+                            # when the need stage fired nothing, decisions are in too: not yet
                             "declared": [fact_ref(f) for f in self._unseen(
-                                engine, lambda f: not isinstance(f, Recommended))],
+                                engine, lambda f: not isinstance(f, (Recommended, Stage)))],
                             "agenda": agenda_model(engine, waiting)["agenda"],
                             "standing": engine_standing(engine)})
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.decision import Decision, decide
 from expert.reasoning.engine import AdvisorEngine, Firing
+from expert.reasoning.options import option_ids
 from expert.reasoning.facts import Advice, Answer, Evidence, Exclusion, Figure, Recommended, Stage
 from expert.numbers.figures import compute_figures, figure_sources
 
@@ -80,7 +81,14 @@ def run_stages(engine, hold=None) -> Decision:
 
 def recommendation_facts(decision: Decision) -> tuple:
     """The Recommended facts the decision step declares: the chosen option, the runner-up when
-    it is named, and the long-run favourite excluded only for now."""
+    it is named, and the long-run favourite excluded only for now. On a tie every tied option
+    is declared as tied (each gets its follow-up advice, none is chosen); with no evidence at
+    all, nothing is."""
+    if decision.no_evidence:
+        return ()
+    if decision.tie:
+        return tuple({"option": o, "rank": "tied"} for o in decision.tie
+                     if o in option_ids())
     facts = ({"option": decision.option, "rank": "chosen"},)
     if decision.runner_up:
         facts += ({"option": decision.runner_up, "rank": "runner_up"},)

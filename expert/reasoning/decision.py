@@ -9,11 +9,12 @@ outvote the earlier one. Within a stage:
 * **Vetoes first.** An option with an ``Exclusion`` cannot win; it is shown as excluded, with the
   rule that excluded it. An option excluded only "for now" that still has the best standing is
   the long-run favourite (``later``): the advice becomes a staged plan.
-* **Only an option with a reason for it can win.** Candidates are the options not excluded that
-  have some evidence for them (or, in a stage of two options, evidence against the other). With
-  none, the one option left by the vetoes wins by elimination;
-  otherwise the stage is *not assessed* (the next stage opens, as the client's questions
-  presume, and the report says so) or, at the last stage, the options left are tied.
+* **Only an option the evidence favours can win.** Candidates are the options not excluded with
+  more evidence for them than against (or, in a stage of two options, evidence against the
+  other). With none, the one option left by the vetoes wins by elimination; otherwise the stage
+  is *undecided* between the options left or, when no answer bore on it at all, *not assessed*:
+  the next stage opens, as the client's questions presume, and the report says so. The last
+  stage has nothing after it to presume, so there it is undecided.
 * **Ranking:** by the net score (sum of weights) of evidence from the client's answers; evidence
   resting on figures computed from assumed rates only breaks what the answers leave level, so it
   never outvotes the answers. Equal keys at the top are a tie: no option order breaks it.
@@ -157,15 +158,17 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
               for o in options}
     standings = [_standing(o, mine, vetoes[o]) for o in options]
     allowed = [s for s in standings if not s.excluded]
-    # An option needs a reason to win: evidence for it, or - when it is one of only two left -
-    # evidence against the other, which in a choice between two is a reason for this one.
+    # Only an option the evidence favours can win: more for it than against it, or - in a stage
+    # of two options - evidence against the other, which is then a reason for this one.
     binary = len(options) == 2
-    against_other = {s.option: binary and any(o.against for o in allowed if o is not s)
-                     for s in allowed}
-    candidates = [s for s in allowed if s.for_ > 0 or against_other[s.option]]
+    # "More for than against" is read as the ranking reads it: the answers first, the figures
+    # on assumed rates only where the answers are level.
+    candidates = [s for s in allowed if s.key[:2] > (0, 0) or (
+        binary and s.key[:2] >= (0, 0) and any(o.against for o in allowed if o is not s))]
     assessed = bool(mine) or any(vetoes.values())
     ranked = tuple(sorted(standings, key=lambda s: (bool(s.excluded), tuple(-k for k in s.key),
                                                     options.index(s.option))))
+    final_stage = not load_stages()[stage].opens
     winner, tie, by_elimination = None, (), False
     if candidates:
         best = max(s.key for s in candidates)
@@ -173,7 +176,9 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
         winner, tie = (top[0], ()) if len(top) == 1 else (None, tuple(top))
     elif len(allowed) == 1 and assessed:
         winner, by_elimination = allowed[0].option, True
-    elif assessed:
+    elif assessed or final_stage:
+        # Nothing favours any option left: undecided between them (at the last stage, even
+        # when no answer bore on it: there is no later stage to presume).
         tie = tuple(s.option for s in ranked if not s.excluded)
     certainty, opposed, tension = 0.0, False, False
     if winner:
@@ -229,11 +234,11 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
                     last)
     tie = ()
     if deciding.tie:
-        # A stage outcome in a tie (dedicated, centre) stands for what it became further on.
-        became = (last.winner,) if last.winner else last.tie
+        # A stage outcome in a tie (dedicated, centre) stands for what it became further on,
+        # when a later stage decided that; else it stays itself ("dedicated handling").
+        became = last.winner if last is not deciding and last.winner else None
         tie = tuple(dict.fromkeys(
-            o for t in deciding.tie
-            for o in ((t,) if load_options()[t].final or last is deciding else became)))
+            t if load_options()[t].final or became is None else became for t in deciding.tie))
     option = deciding.winner if deciding.winner and load_options()[deciding.winner].final else None
     if option is None:
         option = tie[0] if tie and load_options()[tie[0]].final else (last.winner or finals[0])

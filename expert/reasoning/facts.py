@@ -56,4 +56,5 @@ class Stage(Fact):
 
 class Recommended(Fact):
     """Declared by the decision step: ``rank`` is "chosen", "runner_up" (a close call or a real
-    tension), or "later" (the long-run favourite, excluded only for now)."""
+    tension), "later" (the long-run favourite, excluded only for now), or "tied" (each option of
+    an undecided tie)."""

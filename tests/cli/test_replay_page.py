@@ -40,10 +40,10 @@ def test_without_graphviz_the_page_says_so_and_still_steps(ccadvisor, monkeypatc
     assert "The graph needs Graphviz" in run.out and len(frames(run.out)) > 2
 
 
-def test_when_the_first_run_fires_nothing_the_decision_still_has_its_frame(ccadvisor, tmp_path):
+def test_when_the_need_stage_fires_nothing_the_decision_still_has_its_frame(ccadvisor, tmp_path):
     answers = tmp_path / "a.yaml"
-    answers.write_text("meta:\n  client: Nobody answered\n")
+    answers.write_text("meta:\n  client: Only the period is known\nperiod: short_term\n")
     run = ccadvisor("replay", "--answers", str(answers))
     assert run.code == 0, run.err
     assert [kind for kind, _ in frames(run.out)][:2] == ["start", "decision"]
-    assert "recommended " in run.out.split('data-kind="decision"')[1].split("</section>")[0]
+    assert "stage sourcing open" in run.out.split('data-kind="decision"')[1].split("</section>")[0]

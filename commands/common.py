@@ -51,3 +51,17 @@ def check_output_target(output: str | None) -> None:
         parent = Path(output).parent
         if not parent.is_dir():
             raise InputError(f"directory {str(parent)!r} does not exist", where=output)
+
+
+def assumptions_option(func):
+    return click.option("--assumptions", "assumptions_file", metavar="FILE",
+                        help="YAML or JSON replacing any of the bundled example rates and the "
+                             "currency (data/assumptions.yaml).")(func)
+
+
+def load_rates(assumptions_file: str | None) -> dict | None:
+    """The rates of --assumptions FILE over the bundled examples; None when not given."""
+    if not assumptions_file:
+        return None
+    from expert.numbers.assumptions import load_assumptions
+    return load_assumptions(assumptions_file)

@@ -136,20 +136,20 @@ def answers_in_catalog_order(answers: dict) -> dict:
 
 
 def show_report(result, term: Terminal) -> None:
-    """The text report ``ccadvisor advise`` prints, then an offer to write md/html/json."""
+    """The report ``ccadvisor advise`` prints (client page, then the appendix), then an offer to
+    write it as md/html/json."""
+    from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
     from expert.report.render import render
-    from expert.report.model import build_report
 
-    model = build_report(result)
-    click.echo(render("report", "text", model), nl=False)
+    click.echo(render("report", "text", client_report(result)), nl=False)
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return
-        if not name:
+        if not name or name.lower() in ("n", "no"):
             return
         fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())
         if fmt is None:
@@ -157,7 +157,7 @@ def show_report(result, term: Terminal) -> None:
                       reason=f"{name}: the name must end in .md, .html or .json")
             continue
         try:
-            write_atomic(name, render("report", fmt, model))
+            write_atomic(name, render("report", fmt, client_report(result, fmt)))
         except InputError as err:
             term.show("notice", kind="bad_report_name", reason=str(err))
             continue

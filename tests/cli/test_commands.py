@@ -57,8 +57,11 @@ def test_advise_json_has_the_documented_shape(ccadvisor):
 
 def test_advise_text_shows_recommendation_chain_losers_and_advice(ccadvisor):
     out = ccadvisor("advise", "--example", "network_explosive_growth").out
-    assert "RECOMMENDATION: Hybrid - own centre plus an outsourcer [hybrid]" in out
-    chain = out.index("How the engine got there")
+    appendix = out.index("APPENDIX: HOW THE ADVICE WAS REACHED")
+    assert out.index("RECOMMENDATION\n  Hybrid - own centre plus an outsourcer.") < appendix
+    assert "RECOMMENDATION: Hybrid - own centre plus an outsourcer [hybrid]" in out[appendix:]
+    chain = out.index("The chain of rules")
+    assert appendix < chain
     losers = out.index("Why the other options lost")
     advice = out.index("\nAdvice\n")
     assert chain < losers < advice

@@ -219,7 +219,7 @@ def test_trace_shows_each_firing_with_its_answers_and_additions(ccadvisor, sessi
     assert sorted(fired) == sorted(in_report)
     # Between the questions, before the report: each firing is shown as it happens.
     first_rule = fired[0]
-    assert run.out.index(f"[trace] fired {first_rule}") < run.out.index("ccadvisor report")
+    assert run.out.index(f"[trace] fired {first_rule}") < run.out.index("Advice on handling customer contacts")
     assert re.search(r"\[trace\] fired \w+  \[.*\]\n(.*\n)*? +because \w+ = \w+\n +adds: ", run.out)
 
 

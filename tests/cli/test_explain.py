@@ -92,7 +92,7 @@ def test_what_if_shows_the_flip_the_score_rows_and_the_rule_changes(ccadvisor):
                          "--what-if", "has_own_centre=no")
     diff = model["what_if"]
     assert diff["changes"] == [{"question": "has_own_centre", "before": "yes", "after": "no",
-                                "what_if": "has_own_centre=no"}]
+                                "was": "yes", "value": "no", "what_if": "has_own_centre=no"}]
     assert (diff["before"]["option"], diff["after"]["option"], diff["flipped"]) == ("hybrid", "outsource", True)
     rows = {r["option"]: r for r in diff["scores"]}
     assert rows["hybrid"]["change"] < 0 and rows["hybrid"]["after"] == rows["hybrid"]["before"] + rows["hybrid"]["change"]

@@ -1,0 +1,132 @@
+"""The client page: the first page of the report, for the client rather than the developer.
+
+``client_page`` is the one place that turns a Result into it: the recommendation in plain words,
+how certain it is, the main reasons for and against (rule titles and the article each comes
+from, named in words), what would change the advice (a sensitivity search, computed by the
+caller: report sits below explain), the cost over the horizon in a currency, and the next steps
+(the advice). Rule ids and quotes stay in the appendix (the full report).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from expert import DATA_DIR
+from expert.inputs.answers import answer_count
+from expert.inputs.catalog import load_catalog
+from expert.inputs.yamlload import load_yaml
+from expert.numbers.assumptions import EXAMPLE_SOURCE
+from expert.reasoning.advisor import Result
+from expert.reasoning.options import load_options
+from rules import rule_index
+
+SEEDS_FILE = DATA_DIR / "seeds.yaml"
+MAX_FOR, MAX_AGAINST, MAX_CHANGES = 5, 3, 3
+
+
+@lru_cache(maxsize=1)
+def seed_articles() -> dict:
+    """seed file name -> {title, language}: the articles named in words."""
+    return load_yaml(SEEDS_FILE)
+
+
+def article(seed: str) -> dict:
+    entry = seed_articles().get(seed, {})
+    return {"seed": seed, "title": entry.get("title", seed), "language": entry.get("language", "")}
+
+
+def reasons(result: Result, option: str) -> tuple[list, list]:
+    """(for, against) one option: its evidence, strongest first (firing order among equals)."""
+    rules = rule_index()
+    items = []
+    for order, item in enumerate(result.evidence):
+        if item["option"] != option:
+            continue
+        meta = rules[item["rule"]]
+        items.append((order, {"rule": meta.id, "title": meta.title, "weight": item["weight"],
+                              "article": article(meta.seed)}))
+    pros = [i for _, i in sorted(((o, i) for o, i in items if i["weight"] > 0),
+                                 key=lambda oi: (-oi[1]["weight"], oi[0]))]
+    cons = [i for _, i in sorted(((o, i) for o, i in items if i["weight"] < 0),
+                                 key=lambda oi: (oi[1]["weight"], oi[0]))]
+    return pros, cons
+
+
+def standing(result: Result, option: str) -> dict:
+    """An option's score split into the evidence for and against it."""
+    weights = [e["weight"] for e in result.evidence if e["option"] == option]
+    return {"for": sum(w for w in weights if w > 0), "against": sum(w for w in weights if w < 0)}
+
+
+def _changes(sensitivity: dict | None) -> dict | None:
+    """What would change the advice, worded with the questions and answer labels."""
+    if sensitivity is None:
+        return None
+    catalog, options = load_catalog(), load_options()
+
+    def label(qid, value):
+        return "unknown" if value is None else catalog.get(qid).label(value)
+    flips = []
+    for flip in sensitivity["flips"][:MAX_CHANGES]:
+        flips.append({
+            "option": flip["option"], "label": options[flip["option"]].label,
+            "changes": [{"question": c["question"], "text": catalog.get(c["question"]).text,
+                         "was": label(c["question"], c["was"]), "now": label(c["question"], c["value"])}
+                        for c in flip["changes"]],
+        })
+    return {"flips": flips, "found": sensitivity["found"], "size": sensitivity["size"]}
+
+
+def _costs(costs: dict | None, chosen: str) -> dict | None:
+    """Total cost of each option over the horizon, cheapest first."""
+    if costs is None:
+        return None
+    options = load_options()
+    rows = sorted(({"option": o["option"], "label": options[o["option"]].label,
+                    "total": o["total"], "monthly": o["monthly"], "one_off": o["one_off"],
+                    "launch_months": o["launch_months"], "chosen": o["option"] == chosen}
+                   for o in costs["options"]), key=lambda r: r["total"])
+    return {"months": costs["months"], "currency": costs["currency"], "options": rows,
+            "assumptions_used": costs["assumptions_used"], "numbers": len(costs["numbers"]),
+            "source": costs.get("assumptions_source", ""),
+            "example_rates": costs.get("assumptions_source", "") == EXAMPLE_SOURCE}
+
+
+def client_page(result: Result, sensitivity: dict | None = None, costs: dict | None = None,
+                advice: list | None = None) -> dict:
+    """The first page's model.
+
+    ``sensitivity``: expert.explain.sensitivity.sensitivity() on the same answers (None: the page
+    says it was not computed); ``costs``: expert.report.cost.cost_report() (None: no cost
+    section); ``advice``: the report's advice rows (model.advice_rows), the next steps.
+    """
+    decision, options = result.decision, load_options()
+    chosen = decision.option
+    second = decision.ranking[1]
+    pros, cons = reasons(result, chosen)
+    second_pros, _ = reasons(result, second)
+    return {
+        "option": chosen,
+        "label": options[chosen].label,
+        "summary": options[chosen].summary,
+        "certainty": {
+            "confidence": decision.confidence, "level": decision.level,
+            "margin": decision.margin, "tie": list(decision.tie),
+            "close_call": decision.close_call, "no_evidence": decision.no_evidence,
+        },
+        "runner_up": {"option": second, "label": options[second].label,
+                      "score": decision.scores[second], "declared": decision.runner_up == second,
+                      "for": second_pros[:MAX_AGAINST]},
+        "score": decision.scores[chosen],
+        "standing": standing(result, chosen),
+        "reasons_for": pros[:MAX_FOR],
+        "more_for": max(len(pros) - MAX_FOR, 0),
+        "reasons_against": cons[:MAX_AGAINST],
+        "more_against": max(len(cons) - MAX_AGAINST, 0),
+        "what_would_change": _changes(sensitivity),
+        "costs": _costs(costs, chosen),
+        "next_steps": [{"title": a["title"], "first": a["points"][0] if a.get("points") else "",
+                        "for": a["for"]} for a in (advice or [])],
+        "answered": answer_count(result.answers)[0],
+        "unknown": answer_count(result.answers)[1],
+        "questions_total": len(load_catalog()),
+    }

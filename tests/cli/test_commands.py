@@ -73,7 +73,7 @@ def test_advise_text_shows_recommendation_chain_losers_and_advice(ccadvisor):
 
 def test_advise_markdown_and_html(ccadvisor):
     md = ccadvisor("advise", "--example", "small_office_secretary_copes", "--format", "md").out
-    assert md.startswith("# ccadvisor report for Small accounting office")
+    assert md.startswith("# Advice on handling customer contacts for Small accounting office")
     assert "## Recommendation: No dedicated contact centre (`none`)" in md
     html = ccadvisor("advise", "--example", "small_office_secretary_copes", "--format", "html").out
     assert html.startswith("<!DOCTYPE html>") and 'id="chain"' in html
@@ -91,7 +91,7 @@ def test_html_escapes_client_text(ccadvisor, tmp_path):
 def test_advise_output_file(ccadvisor, tmp_path):
     out = tmp_path / "r.md"
     run = ccadvisor("advise", "--example", "home_team_startup", "--format", "md", "--output", str(out))
-    assert run.code == 0 and run.out == "" and out.read_text().startswith("# ccadvisor report")
+    assert run.code == 0 and run.out == "" and out.read_text().startswith("# Advice on handling customer contacts")
 
 
 def test_questions_json(ccadvisor):

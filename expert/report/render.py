@@ -79,6 +79,8 @@ def _add_filters(env: Environment) -> Environment:
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
     env.filters["evidence_text"] = lambda e: f"{e['option']} {_signed(e['weight'])}"
     env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
+    env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
+    env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"
     return env
 
 

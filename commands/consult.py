@@ -21,6 +21,16 @@ class Terminal:
 
     def __init__(self):
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.line_editor = LineEditor() if sys.stdin.isatty() and sys.stdout.isatty() else None
+
+    def styled(self, prompt: str) -> str:
+        if not self.colour:
+            return prompt
+        # \001 and \002 tell readline the escape codes take no room on the line
+        styled = click.style(prompt, bold=True)
+        if self.line_editor is None:
+            return styled
+        return styled.replace("\033[1m", "\001\033[1m\002").replace("\033[0m", "\001\033[0m\002")
 
     def show(self, name: str, style: dict | None = None, **model) -> None:
         from expert.report.render import render
@@ -29,12 +39,18 @@ class Terminal:
             text = click.style(text, **style)
         click.echo(text, nl=False)
 
-    def read(self, prompt: str) -> str:
-        """One line; raises EOFError at the end of the input and lets Ctrl-C through."""
+    def read(self, prompt: str, completions: dict | None = None) -> str:
+        """One line; raises EOFError at the end of the input and lets Ctrl-C through.
+
+        On a terminal the line is read with readline: arrow keys edit, the session's earlier
+        lines come back with Up, TAB completes ``completions``. Piped input is read plainly."""
         while True:
-            click.echo(click.style(prompt, bold=True) if self.colour else prompt, nl=False)
             try:
-                line = read_line(sys.stdin)
+                if self.line_editor is not None:
+                    line = self.line_editor.read(self.styled(prompt), completions or {})
+                else:
+                    click.echo(self.styled(prompt), nl=False)
+                    line = read_line(sys.stdin)
                 break
             except UnicodeError:
                 click.echo()
@@ -48,6 +64,33 @@ class Terminal:
     def prompt_text(self, name: str, **model) -> str:
         from expert.report.render import render
         return render(f"consult/{name}", "text", model).rstrip("\n")
+
+
+class LineEditor:
+    """The standard library's readline on a terminal: editing, history within this session (no
+    history file), TAB completion of what the prompt offers."""
+
+    def __init__(self):
+        import readline
+        self.readline = readline
+        self.words: dict = {}
+        readline.clear_history()
+        readline.set_completer_delims(" ")
+        readline.set_completer(self._complete)
+        readline.parse_and_bind("tab: complete")
+
+    def _complete(self, text: str, state: int):
+        before = self.readline.get_line_buffer()[:self.readline.get_begidx()].split()
+        key = before[0].lower() if before else ""
+        candidates = [w for w in self.words.get(key, ()) if w.startswith(text)] \
+            if len(before) <= 1 else []
+        return candidates[state] if state < len(candidates) else None
+
+    def read(self, prompt: str, words: dict) -> str:
+        self.words = words
+        line = input(prompt)
+        line.encode("utf-8")  # undecodable bytes may come back as surrogates
+        return line + "\n"
 
 
 def read_line(stream) -> str:
@@ -102,7 +145,9 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
         ctrl_c = outcome == flow.INTERRUPTED
         interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
                     code=130 if ctrl_c else 1)
-    elif consultation is None:  # the session was finished before: offer its report
+    elif outcome == flow.CLOSED:
+        return
+    elif consultation is None:  # the session was finished before, and its report is wanted
         finished_session(session, term)
     else:
         term.show("notice", kind="done", path=str(session.path))
@@ -117,17 +162,10 @@ def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
 
 
 def finished_session(session, term: Terminal) -> None:
-    """--resume on a finished session: offer the report."""
+    """--resume on a finished session, report wanted: the report of its answers."""
     from expert.reasoning.advisor import advise
-    try:
-        reply = term.read(term.prompt_text("notice", kind="finished_offer",
-                                           answered=len(session.history)))
-    except (EOFError, KeyboardInterrupt):
-        click.echo()
-        return
-    if reply.lower() in ("", "y", "yes"):
-        answers = {q: v for q, v in session.answers.items() if v is not None}
-        show_report(advise(answers_in_catalog_order(answers), session.meta), term)
+    answers = {q: v for q, v in session.answers.items() if v is not None}
+    show_report(advise(answers_in_catalog_order(answers), session.meta), term)
 
 
 def answers_in_catalog_order(answers: dict) -> dict:

@@ -6,6 +6,10 @@ from expert.interview.consultation import Consultation
 from expert.interview.planner import Known
 from expert.numbers.figures import FIGURE_INPUTS
 from expert.reasoning.conditions import Condition, conditions_of
+from expert.reasoning.options import load_options
+from expert.report.brief import standing
+
+SHOWN_OPEN = 5  # the open questions status lists: the ones that weigh most
 
 def question_model(question: Question, consultation: Consultation) -> dict:
     """Everything a prompt shows: text, allowed answers, progress."""
@@ -19,8 +23,10 @@ def question_model(question: Question, consultation: Consultation) -> dict:
         "example": question.example,
         "source": question.source,
         "number": consultation.number,
-        "more": consultation.about_more,
+        "more": consultation.at_most_more,
         "stage": consultation.plan.stage,
+        # follow-up only when the answer can refine the advice but no longer move a score
+        "follow_up": consultation.settled and not consultation.changes_scores(question.id),
         "withdrawn": _withdrawn_label(question, consultation.withdrawn),
     }
 
@@ -79,3 +85,29 @@ def _condition_state(cond: Condition, qid: str, known: Known) -> str:
     if cond.fact == "Finding":
         return "holds" if cond.subject in known.findings else "open"
     return "holds" if known.recommended else "open"
+
+
+def status_model(consultation: Consultation) -> dict:
+    """``status``: each option's standing (evidence for and against), and what could change it."""
+    decision, options = consultation.decision, load_options()
+    evidence = consultation.evidence
+    rows = [{"option": o, "label": options[o].label, "score": decision.scores[o],
+             **standing(evidence, o)} for o in decision.ranking]
+    open_questions = []
+    if not consultation.settled:
+        for qid in consultation.plan.questions[:SHOWN_OPEN]:
+            moves = sorted({o for w in consultation.plan.waiting.get(qid, ())
+                            for o, _ in w.rule.evidence})
+            open_questions.append({"id": qid, "text": consultation.catalog.get(qid).text,
+                                   "options": moves})
+    return {"options": rows, "leader": decision.option, "settled": consultation.settled,
+            "open": open_questions, "more_open": max(len(consultation.plan.questions) - SHOWN_OPEN, 0),
+            "left": consultation.at_most_more + (consultation.current() is not None)}
+
+
+def settled_model(consultation: Consultation) -> dict:
+    """The moment the choice is made: what was chosen, and what the questions left are for."""
+    decision, options = consultation.decision, load_options()
+    return {"option": decision.option, "label": options[decision.option].label,
+            "runner_up": options[decision.runner_up].label if decision.runner_up else "",
+            "left": consultation.at_most_more + (consultation.current() is not None)}

@@ -51,9 +51,10 @@ def reasons(result: Result, option: str) -> tuple[list, list]:
     return pros, cons
 
 
-def standing(result: Result, option: str) -> dict:
-    """An option's score split into the evidence for and against it."""
-    weights = [e["weight"] for e in result.evidence if e["option"] == option]
+def standing(evidence: list, option: str) -> dict:
+    """An option's score split into the evidence for and against it (the interview's ``status``
+    and the client page use this one sum)."""
+    weights = [e["weight"] for e in evidence if e["option"] == option]
     return {"for": sum(w for w in weights if w > 0), "against": sum(w for w in weights if w < 0)}
 
 
@@ -117,7 +118,7 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
                       "score": decision.scores[second], "declared": decision.runner_up == second,
                       "for": second_pros[:MAX_AGAINST]},
         "score": decision.scores[chosen],
-        "standing": standing(result, chosen),
+        "standing": standing(result.evidence, chosen),
         "reasons_for": pros[:MAX_FOR],
         "more_for": max(len(pros) - MAX_FOR, 0),
         "reasons_against": cons[:MAX_AGAINST],

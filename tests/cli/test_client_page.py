@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+import yaml
 
 from expert.inputs.examples import example_names, load_example
 from expert.reasoning.advisor import advise
@@ -47,16 +48,19 @@ def test_reasons_come_strongest_first_and_name_their_article(ccadvisor):
         assert seed_articles()[meta.seed]["title"] in brief
 
 
-def test_reasons_against_are_shown(ccadvisor):
-    page = json.loads(ccadvisor("advise", "--example", "home_team_startup", "--format",
-                                "json").out)["page"]
-    result = advise(load_example("home_team_startup")[0])
-    against = [e for e in result.evidence if e["option"] == "home_team" and e["weight"] < 0]
-    assert len(page["reasons_against"]) == min(len(against), 3)
-    brief = flat(ccadvisor("advise", "--example", "home_team_startup", "--brief").out)
+def test_reasons_against_are_shown(ccadvisor, tmp_path):
+    answers, meta = load_example("specialist_equipment_support")
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump({**answers, "rapid_scaling": "yes", "period": "short_term"}))
+    page = json.loads(ccadvisor("advise", "--answers", str(path), "--format", "json").out)["page"]
+    assert page["option"] == "in_house"
+    titles = [r["title"] for r in page["reasons_against"]]
+    assert sorted(titles) == sorted([rule_index()["short_term_task_favours_outsourcing"].title,
+                                     rule_index()["need_to_scale_strains_own_centre"].title])
+    brief = flat(ccadvisor("advise", "--answers", str(path), "--brief").out)
     section = brief.split("MAIN REASONS AGAINST")[1].split("WHAT WOULD CHANGE")[0]
-    for reason in page["reasons_against"]:
-        assert reason["title"] in section
+    assert all(title in section for title in titles)
+    assert "No rule weighed against it" not in section
 
 
 def test_what_would_change_the_advice_comes_from_the_sensitivity_search(ccadvisor):

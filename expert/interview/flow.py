@@ -148,11 +148,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             if qid is None:
                 io.show("notice", kind="no_back")
                 continue
-            save_answers(consultation, session)
-            if trace:
-                show_retracted(io, consultation)
-            io.show("notice", kind="back", id=qid)
-            return True
+            return withdrawn(consultation, session, io, trace, "back", qid)
         elif command == "change":
             qid = rest.strip()
             if not qid:
@@ -166,11 +162,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             except InputError as err:
                 io.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err), choices=0)
                 continue
-            save_answers(consultation, session)
-            if trace:
-                show_retracted(io, consultation)
-            io.show("notice", kind="change", id=qid)
-            return True
+            return withdrawn(consultation, session, io, trace, "change", qid)
         elif command == "skip" and not rest:
             consultation.answer(question.id, None)
             save_answers(consultation, session)
@@ -190,6 +182,15 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             if value is None:  # "unknown" typed in is a skip
                 io.show("notice", kind="skipped")
             return True
+
+
+def withdrawn(consultation, session, io, trace: bool, kind: str, qid: str) -> bool:
+    """An answer was taken back (``back``, ``change``): save, show what it retracted, say so."""
+    save_answers(consultation, session)
+    if trace:
+        show_retracted(io, consultation)
+    io.show("notice", kind=kind, id=qid)
+    return True
 
 
 def save_answers(consultation, session) -> None:

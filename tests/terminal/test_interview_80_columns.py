@@ -94,6 +94,9 @@ def test_a_client_interviewed_in_80_columns(tmp_path):
                 assert re.search(rf"^  {option} +[+-]\d+ +for \+\d+ +against [+-]?\d+", standing,
                                  re.M), (option, standing)
             assert "could still change it" in standing
+            child.send("\x1b[A")  # Up: the session's history brings "status" back
+            child.expect("status")
+            child.send("\x15")
             status_seen = True
         value = answers.get(qid)
         child.sendline("skip" if value is None else str(value))

@@ -102,9 +102,8 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
     """
     decision, options = result.decision, load_options()
     chosen = decision.option
-    second = decision.ranking[1]
+    second = decision.ranking[1] if len(decision.ranking) > 1 else None
     pros, cons = reasons(result, chosen)
-    second_pros, _ = reasons(result, second)
     return {
         "option": chosen,
         "label": options[chosen].label,
@@ -114,9 +113,9 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
             "margin": decision.margin, "tie": list(decision.tie),
             "close_call": decision.close_call, "no_evidence": decision.no_evidence,
         },
-        "runner_up": {"option": second, "label": options[second].label,
-                      "score": decision.scores[second], "declared": decision.runner_up == second,
-                      "for": second_pros[:MAX_AGAINST]},
+        "runner_up": None if second is None else {
+            "option": second, "label": options[second].label, "score": decision.scores[second],
+            "declared": decision.runner_up == second, "for": reasons(result, second)[0][:MAX_AGAINST]},
         "score": decision.scores[chosen],
         "standing": standing(result.evidence, chosen),
         "reasons_for": pros[:MAX_FOR],

@@ -49,15 +49,15 @@ def current_width() -> int:
     return _width.get() or terminal_width()
 
 
-def _wrap(text: str, width: int | None = None, indent: str = "", first: str | None = None) -> str:
-    """Wrap to the current width (a ``width`` given is only ever narrowed to it); every line
-    starts with ``indent``, the first with ``first`` when given (a hanging bullet). A word
+def _wrap(text: str, width: int | None = None, indent: str = "", hang: str | None = None) -> str:
+    """Wrap to the current width (a ``width`` given is only ever narrowed to it); the first line
+    starts with ``indent``, the others with ``hang`` (default: the same ``indent``). A word
     longer than the width (a path, a URL) is kept whole on a line of its own."""
     limit = current_width() if width is None else min(width, current_width())
-    first = indent if first is None else first
+    hang = indent if hang is None else hang
     return "\n".join(textwrap.wrap(str(text).strip(), width=limit,
-                                   initial_indent=first, subsequent_indent=indent,
-                                   break_long_words=False, break_on_hyphens=False)) or first.rstrip()
+                                   initial_indent=indent, subsequent_indent=hang,
+                                   break_long_words=False, break_on_hyphens=False)) or indent.rstrip()
 
 
 def _signed(number) -> str:

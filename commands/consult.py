@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from commands.common import assumptions_option, load_rates
 from expert.errors import InputError
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
@@ -110,7 +111,8 @@ def read_line(stream) -> str:
 @click.option("--trace", is_flag=True, help="Show each rule as it fires, between the questions.")
 @click.option("--step", is_flag=True,
               help="Show the agenda before each firing: Enter fires, c continues, q stops stepping.")
-def consult(session_file, resume_file, client, consultant, trace, step):
+@assumptions_option
+def consult(session_file, resume_file, client, consultant, trace, step, assumptions_file):
     """Interview a client question by question; the rules decide what to ask next."""
     from expert.interview.session import default_path, load_session, new_session
 
@@ -127,11 +129,13 @@ def consult(session_file, resume_file, client, consultant, trace, step):
     if step:  # q only stops the stepping here: the consultation needs the engine to finish
         from commands.stepping import step_listener
         listener = step_listener(quit_stops=False)
-    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener)
+    rates = load_rates(assumptions_file)  # a bad file fails before the first question
+    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener,
+        rates=(rates, assumptions_file))
 
 
 def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
-        before_firing=None) -> None:
+        before_firing=None, rates=(None, None)) -> None:
     """Run the interview (expert/interview/flow.py) and turn how it ended into what the
     terminal shows and the exit code."""
     from expert.interview import flow
@@ -148,10 +152,10 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     elif outcome == flow.CLOSED:
         return
     elif consultation is None:  # the session was finished before, and its report is wanted
-        finished_session(session, term)
+        finished_session(session, term, rates)
     else:
         term.show("notice", kind="done", path=str(session.path))
-        show_report(consultation.result(session.meta), term)
+        show_report(consultation.result(session.meta), term, rates)
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
@@ -161,11 +165,11 @@ def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
     raise SystemExit(code)
 
 
-def finished_session(session, term: Terminal) -> None:
+def finished_session(session, term: Terminal, rates=(None, None)) -> None:
     """--resume on a finished session, report wanted: the report of its answers."""
     from expert.reasoning.advisor import advise
     answers = {q: v for q, v in session.answers.items() if v is not None}
-    show_report(advise(answers_in_catalog_order(answers), session.meta), term)
+    show_report(advise(answers_in_catalog_order(answers), session.meta), term, rates)
 
 
 def answers_in_catalog_order(answers: dict) -> dict:
@@ -173,14 +177,14 @@ def answers_in_catalog_order(answers: dict) -> dict:
     return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
 
 
-def show_report(result, term: Terminal) -> None:
+def show_report(result, term: Terminal, rates=(None, None)) -> None:
     """The report ``ccadvisor advise`` prints (client page, then the appendix), then an offer to
-    write it as md/html/json."""
+    write it as md/html/json. ``rates``: (the rates of --assumptions, its file name)."""
     from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
     from expert.report.render import render
 
-    click.echo(render("report", "text", client_report(result)), nl=False)
+    click.echo(render("report", "text", client_report(result, "text", *rates)), nl=False)
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
@@ -195,7 +199,7 @@ def show_report(result, term: Terminal) -> None:
                       reason=f"{name}: the name must end in .md, .html or .json")
             continue
         try:
-            write_atomic(name, render("report", fmt, client_report(result, fmt)))
+            write_atomic(name, render("report", fmt, client_report(result, fmt, *rates)))
         except InputError as err:
             term.show("notice", kind="bad_report_name", reason=str(err))
             continue

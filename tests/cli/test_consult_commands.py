@@ -124,3 +124,11 @@ def test_a_question_labelled_follow_up_cannot_move_a_score():
                 assert after == before, (question.id, value)
         consultation.answer(question.id, answers.get(question.id))
     assert labelled
+
+
+def test_the_consultation_report_uses_the_rates_given(ccadvisor, tmp_path):
+    rates = tmp_path / "rates.yaml"
+    rates.write_text("currency: EUR\n")
+    run = ccadvisor("consult", "--session", str(tmp_path / "s.yaml"), "--assumptions", str(rates),
+                    input=typed(*script("new_year_promotion"), ""))
+    assert run.code == 0 and "COST OVER 2 MONTHS (EUR)" in run.out

@@ -1,7 +1,8 @@
 """ccadvisor advise: an answers file in, an explained recommendation out."""
 import click
 
-from commands.common import answers_source, check_output_target, emit, format_option, load_source, output_option
+from commands.common import (answers_source, assumptions_option, check_output_target, emit,
+                             format_option, load_rates, load_source, output_option)
 
 
 @click.command()
@@ -16,17 +17,21 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @click.option("--watch", metavar="ITEMS",
               help="Trace the run on stderr as the engine goes: facts, rules, activations "
                    "(comma-separated, or all); stdout keeps the report.")
-def advise(answers_file, example, fmt, output, template, step, watch):
-    """Recommend how to handle customer contacts, with the chain of rules that led there."""
+@click.option("--brief", is_flag=True,
+              help="The client page alone: recommendation, certainty, reasons, cost, next steps.")
+@assumptions_option
+def advise(answers_file, example, fmt, output, template, step, watch, brief, assumptions_file):
+    """Recommend how to handle customer contacts: a client page first, then the chain of rules."""
+    from expert.explain.client import client_report
     from expert.reasoning.advisor import advise as run_advice
     from expert.report.render import render
-    from expert.report.model import build_html_report, build_report
 
     check_output_target(output)
     if watch:
         from expert.explain.watch import parse_watch
         watch = parse_watch(watch)
     answers, meta = load_source(answers_file, example)
+    assumptions = load_rates(assumptions_file)
     if step or watch:
         from commands.stepping import run_traced
         # Only a text report shares stdout with the transcript; any other keeps it to itself.
@@ -35,9 +40,9 @@ def advise(answers_file, example, fmt, output, template, step, watch):
             return  # step mode has printed what was derived so far
     else:
         result = run_advice(answers, meta)
+    model = client_report(result, "text" if template else fmt, assumptions, assumptions_file)
     if template:  # the user's own layout over the plain report model, rendered in the sandbox
         from expert.report.render import render_user_template
-        emit(render_user_template(template, build_report(result)), output)
+        emit(render_user_template(template, model), output)
         return
-    build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph
-    emit(render("report", fmt, build(result)), output)
+    emit(render("brief" if brief and fmt != "json" else "report", fmt, model), output)

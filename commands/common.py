@@ -53,7 +53,15 @@ def check_output_target(output: str | None) -> None:
             raise InputError(f"directory {str(parent)!r} does not exist", where=output)
 
 
-def terminal_width() -> int:
-    """The terminal's width for wrapped text; 80 when it is not known (a pipe, a file)."""
-    import shutil
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
+def assumptions_option(func):
+    return click.option("--assumptions", "assumptions_file", metavar="FILE",
+                        help="YAML or JSON replacing any of the bundled example rates and the "
+                             "currency (data/assumptions.yaml).")(func)
+
+
+def load_rates(assumptions_file: str | None) -> dict | None:
+    """The rates of --assumptions FILE over the bundled examples; None when not given."""
+    if not assumptions_file:
+        return None
+    from expert.numbers.assumptions import load_assumptions
+    return load_assumptions(assumptions_file)

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from commands.common import assumptions_option, load_rates
 from expert.errors import InputError
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
@@ -21,6 +22,16 @@ class Terminal:
 
     def __init__(self):
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.line_editor = LineEditor() if sys.stdin.isatty() and sys.stdout.isatty() else None
+
+    def styled(self, prompt: str) -> str:
+        if not self.colour:
+            return prompt
+        # \001 and \002 tell readline the escape codes take no room on the line
+        styled = click.style(prompt, bold=True)
+        if self.line_editor is None:
+            return styled
+        return styled.replace("\033[1m", "\001\033[1m\002").replace("\033[0m", "\001\033[0m\002")
 
     def show(self, name: str, style: dict | None = None, **model) -> None:
         from expert.report.render import render
@@ -29,12 +40,18 @@ class Terminal:
             text = click.style(text, **style)
         click.echo(text, nl=False)
 
-    def read(self, prompt: str) -> str:
-        """One line; raises EOFError at the end of the input and lets Ctrl-C through."""
+    def read(self, prompt: str, completions: dict | None = None) -> str:
+        """One line; raises EOFError at the end of the input and lets Ctrl-C through.
+
+        On a terminal the line is read with readline: arrow keys edit, the session's earlier
+        lines come back with Up, TAB completes ``completions``. Piped input is read plainly."""
         while True:
-            click.echo(click.style(prompt, bold=True) if self.colour else prompt, nl=False)
             try:
-                line = read_line(sys.stdin)
+                if self.line_editor is not None:
+                    line = self.line_editor.read(self.styled(prompt), completions or {})
+                else:
+                    click.echo(self.styled(prompt), nl=False)
+                    line = read_line(sys.stdin)
                 break
             except UnicodeError:
                 click.echo()
@@ -48,6 +65,33 @@ class Terminal:
     def prompt_text(self, name: str, **model) -> str:
         from expert.report.render import render
         return render(f"consult/{name}", "text", model).rstrip("\n")
+
+
+class LineEditor:
+    """The standard library's readline on a terminal: editing, history within this session (no
+    history file), TAB completion of what the prompt offers."""
+
+    def __init__(self):
+        import readline
+        self.readline = readline
+        self.words: dict = {}
+        readline.clear_history()
+        readline.set_completer_delims(" ")
+        readline.set_completer(self._complete)
+        readline.parse_and_bind("tab: complete")
+
+    def _complete(self, text: str, state: int):
+        before = self.readline.get_line_buffer()[:self.readline.get_begidx()].split()
+        key = before[0].lower() if before else ""
+        candidates = [w for w in self.words.get(key, ()) if w.startswith(text)] \
+            if len(before) <= 1 else []
+        return candidates[state] if state < len(candidates) else None
+
+    def read(self, prompt: str, words: dict) -> str:
+        self.words = words
+        line = input(prompt)
+        line.encode("utf-8")  # undecodable bytes may come back as surrogates
+        return line + "\n"
 
 
 def read_line(stream) -> str:
@@ -68,7 +112,8 @@ def read_line(stream) -> str:
 @click.option("--step", is_flag=True,
               help="Stop before each firing at the step prompt: Enter fires, c continues, q stops "
                    "stepping; help lists the commands (facts, agenda, matches, how, why...).")
-def consult(session_file, resume_file, client, consultant, trace, step):
+@assumptions_option
+def consult(session_file, resume_file, client, consultant, trace, step, assumptions_file):
     """Interview a client question by question; the rules decide what to ask next."""
     from expert.interview.session import default_path, load_session, new_session
 
@@ -85,11 +130,13 @@ def consult(session_file, resume_file, client, consultant, trace, step):
     if step:  # q only stops the stepping here: the consultation needs the engine to finish
         from commands.stepping import step_listener
         listener = step_listener(quit_stops=False)
-    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener)
+    rates = load_rates(assumptions_file)  # a bad file fails before the first question
+    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener,
+        rates=(rates, assumptions_file))
 
 
 def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
-        before_firing=None) -> None:
+        before_firing=None, rates=(None, None)) -> None:
     """Run the interview (expert/interview/flow.py) and turn how it ended into what the
     terminal shows and the exit code."""
     from expert.interview import flow
@@ -103,11 +150,13 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
         ctrl_c = outcome == flow.INTERRUPTED
         interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
                     code=130 if ctrl_c else 1)
-    elif consultation is None:  # the session was finished before: offer its report
-        finished_session(session, term)
+    elif outcome == flow.CLOSED:
+        return
+    elif consultation is None:  # the session was finished before, and its report is wanted
+        finished_session(session, term, rates)
     else:
         term.show("notice", kind="done", path=str(session.path))
-        show_report(consultation.result(session.meta), term)
+        show_report(consultation.result(session.meta), term, rates)
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
@@ -117,18 +166,11 @@ def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
     raise SystemExit(code)
 
 
-def finished_session(session, term: Terminal) -> None:
-    """--resume on a finished session: offer the report."""
+def finished_session(session, term: Terminal, rates=(None, None)) -> None:
+    """--resume on a finished session, report wanted: the report of its answers."""
     from expert.reasoning.advisor import advise
-    try:
-        reply = term.read(term.prompt_text("notice", kind="finished_offer",
-                                           answered=len(session.history)))
-    except (EOFError, KeyboardInterrupt):
-        click.echo()
-        return
-    if reply.lower() in ("", "y", "yes"):
-        answers = {q: v for q, v in session.answers.items() if v is not None}
-        show_report(advise(answers_in_catalog_order(answers), session.meta), term)
+    answers = {q: v for q, v in session.answers.items() if v is not None}
+    show_report(advise(answers_in_catalog_order(answers), session.meta), term, rates)
 
 
 def answers_in_catalog_order(answers: dict) -> dict:
@@ -136,21 +178,21 @@ def answers_in_catalog_order(answers: dict) -> dict:
     return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
 
 
-def show_report(result, term: Terminal) -> None:
-    """The text report ``ccadvisor advise`` prints, then an offer to write md/html/json."""
+def show_report(result, term: Terminal, rates=(None, None)) -> None:
+    """The report ``ccadvisor advise`` prints (client page, then the appendix), then an offer to
+    write it as md/html/json. ``rates``: (the rates of --assumptions, its file name)."""
+    from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
     from expert.report.render import render
-    from expert.report.model import build_report
 
-    model = build_report(result)
-    click.echo(render("report", "text", model), nl=False)
+    click.echo(render("report", "text", client_report(result, "text", *rates)), nl=False)
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return
-        if not name:
+        if not name or name.lower() in ("n", "no"):
             return
         fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())
         if fmt is None:
@@ -158,7 +200,7 @@ def show_report(result, term: Terminal) -> None:
                       reason=f"{name}: the name must end in .md, .html or .json")
             continue
         try:
-            write_atomic(name, render("report", fmt, model))
+            write_atomic(name, render("report", fmt, client_report(result, fmt, *rates)))
         except InputError as err:
             term.show("notice", kind="bad_report_name", reason=str(err))
             continue

@@ -1,7 +1,7 @@
 """ccadvisor cost: monthly and cumulative cost of each option, its breakdown and launch time."""
 import click
 
-from commands.common import answers_source, check_output_target, emit, format_option, load_source, output_option
+from commands.common import answers_source, assumptions_option, check_output_target, emit, format_option, load_source, output_option
 from expert.errors import InputError
 
 MAX_MONTHS = 120
@@ -9,15 +9,14 @@ MAX_MONTHS = 120
 
 @click.command()
 @answers_source
-@click.option("--assumptions", "assumptions_file", metavar="FILE",
-              help="YAML or JSON replacing any of the bundled example rates (data/assumptions.yaml).")
+@assumptions_option
 @click.option("--months", type=int, default=None,
               help=f"Horizon in months (1-{MAX_MONTHS}); default: the client's horizon_months answer.")
 @format_option("text", "md", "json", "html")
 @output_option
 def cost(answers_file, example, assumptions_file, months, fmt, output):
     """Cost of home_team, in_house, outsource and hybrid over the horizon, with every number's source."""
-    from expert.numbers.assumptions import load_assumptions
+    from expert.numbers.assumptions import EXAMPLE_SOURCE, load_assumptions
     from expert.report.cost import cost_report
     from expert.report.render import render
 
@@ -26,5 +25,5 @@ def cost(answers_file, example, assumptions_file, months, fmt, output):
     check_output_target(output)
     answers, meta = load_source(answers_file, example)
     assumptions = load_assumptions(assumptions_file)
-    source = assumptions_file or "bundled EXAMPLE values (data/assumptions.yaml)"
+    source = assumptions_file or EXAMPLE_SOURCE
     emit(render("cost", fmt, cost_report(answers, meta, assumptions, months, source)), output)

@@ -1,7 +1,8 @@
 """ccadvisor rules: the rule base, as text, Markdown (knowledge_base.md) or JSON; or one rule."""
 import click
 
-from commands.common import emit, format_option, output_option, terminal_width
+from commands.common import emit, format_option, output_option
+from expert.report.render import terminal_width
 
 
 @click.command()

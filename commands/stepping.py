@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from commands.common import terminal_width
+from expert.report.render import terminal_width
 
 
 def _render(name: str, **model) -> str:

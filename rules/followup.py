@@ -86,7 +86,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option="in_house"),
         Answer(question="current_arrangement", value=one_of("staff", "home_team", "outsourcer")),
-        seed=SEED_000, advice=["in_house_build_plan"],
+        salience=DETAIL, seed=SEED_000, advice=["in_house_build_plan"],
         quote="Стоимость создания контактного центра включает в себя постоянные затраты на "
               "аренду помещения, услуги связи, заработную плату, использования CRM-систем",
         gloss="Building a centre has fixed costs (premises, telecom, salaries, CRM) and variable ones (hiring, training, upkeep).",
@@ -304,7 +304,7 @@ class FollowUpRules:
     @heuristic(
         Recommended(option="in_house"),
         Answer(question="current_arrangement", value=one_of("own_centre", "mix")),
-        seed=SEED_004, advice=["in_house_keep_and_measure"],
+        salience=DETAIL, seed=SEED_004, advice=["in_house_keep_and_measure"],
         quote="методики эти одни и те же как для собственного, так и для аутсорсингового "
               "контакт-центра",
         gloss="The methods are the same for an own and an outsourced contact centre.",

@@ -197,7 +197,7 @@ def compare(before: Result, after: Result) -> dict:
 
 def change_rows(answers: dict, changes) -> list[dict]:
     return [{"question": qid, "before": value_label(qid, answers.get(qid)),
-             "after": value_label(qid, value),
+             "after": value_label(qid, value), "was": answers.get(qid), "value": value,
              "what_if": f"{qid}={'unknown' if value is None else value}"}  # ready for --what-if
             for qid, value in changes]
 

@@ -192,3 +192,12 @@ def load_answers(path: str | Path) -> tuple[dict, dict]:
     text = read_text(path)
     is_json = Path(path).suffix.lower() == ".json" or text.lstrip().startswith("{")
     return validate_answers(parse_mapping(text, where, is_json), where, text)
+
+
+def answer_count(answers: dict) -> tuple[int, int]:
+    """(answered, left unknown) of a mapping of question id -> value (None = unknown).
+
+    The one count of answers: the interview, the resume line and the report all use it, so
+    they agree; a question left unknown is not counted as answered."""
+    known = sum(1 for value in answers.values() if value is not None)
+    return known, len(answers) - known

@@ -6,6 +6,7 @@ name order); this module only loads them and validates answers against them.
 from __future__ import annotations
 
 from expert import DATA_DIR
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,40 @@ TYPES = ("yes_no", "choice", "number")
 UNKNOWN = "unknown"
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
+
+
+# Spaces people put between groups of thousands: a space, a no-break space (U+00A0), a thin
+# space (U+2009) and a narrow no-break space (U+202F), as the Russian seeds write 6 000.
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(rf"[+-]?\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}})+)(\.\d+)?")
+_POINT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
+
+
+class AmbiguousNumber(ValueError):
+    """A number written in a way this tool will not guess at (the message says why)."""
+
+
+def parse_number(text: str, integer: bool = False) -> int | float:
+    """A number as people type it, the same at the prompt, in a CSV cell and in an answers file.
+
+    Thousands may be grouped by commas (6,000) or by spaces (6 000, also no-break and thin
+    spaces), in groups of exactly three digits; a point is always the decimal point. Anything
+    else is refused with the reason: "1,5" (a comma that does not group thousands: decimals take
+    a point) and, for a whole-number question, "6.000" (a point cannot group thousands).
+    Raises AmbiguousNumber saying why for those, ValueError for what is not a number at all."""
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        text = re.sub(rf"[,{_GROUP_SPACES}]", "", text)
+    elif "," in text:
+        raise AmbiguousNumber(f"{text!r}: a comma only separates thousands, in groups of three "
+                         "(6,000); write decimals with a point (1.5)")
+    elif integer and _POINT_GROUPED.fullmatch(text):
+        raise AmbiguousNumber(f"{text!r}: a point is a decimal point here; write thousands as 6000, "
+                         "6,000 or 6 000")
+    if not _PLAIN.fullmatch(text):
+        raise ValueError(f"{text!r} is not a number")
+    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
 
 
 def _number(value) -> str:
@@ -73,7 +108,9 @@ class Question:
         elif self.type == "choice":
             if isinstance(value, str) and value.strip() in self.choice_ids:
                 return value.strip()
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        elif isinstance(value, str) and value.strip():
+            return self.validate(self._parsed_number(value))
+        if self.type == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
             if value != value or (self.integer and value != int(value)):  # NaN, or 2.5 people
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
@@ -88,13 +125,15 @@ class Question:
             return None
         if self.type == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self.choices[int(text) - 1][0]
-        if self.type == "number":
-            try:
-                number = float(text.replace(",", "")) if not text.lstrip("-").isdigit() else int(text)
-            except ValueError:
-                raise self._wrong(text) from None
-            return self.validate(number)
         return self.validate(text)
+
+    def _parsed_number(self, text: str):
+        try:
+            return parse_number(text, self.integer)
+        except AmbiguousNumber as err:
+            raise InputError(f"invalid answer for '{self.id}': {err}; expected {self.expects()}") from None
+        except ValueError:
+            raise self._wrong(text) from None
 
     def _wrong(self, value) -> InputError:
         shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value

@@ -10,11 +10,11 @@ import json
 from functools import lru_cache
 
 from expert.inputs.catalog import Question, load_catalog
-from expert.interview.planner import DONE, EVIDENCE, Known, plan, waiting_on
+from expert.interview.planner import DONE, EVIDENCE, Known, plan, questions_left, waiting_on
 from expert.reasoning.advisor import (Result, advise, answer_facts, figure_dicts, figure_facts,
                                       reached_stages, recommendation_facts, run_stages)
 from expert.reasoning.engine import AdvisorEngine, Firing
-from expert.reasoning.facts import Finding, Recommended
+from expert.reasoning.facts import Evidence, Finding, Recommended
 
 @lru_cache(maxsize=1)
 def consultation_engine() -> AdvisorEngine:
@@ -161,10 +161,27 @@ class Consultation:
         return len(self.history) + 1
 
     @property
-    def about_more(self) -> int:
-        """A rough count of the questions still pending after the current one."""
+    def at_most_more(self) -> int:
+        """An upper bound on the questions after the current one (planner.questions_left)."""
         question = self.current()
-        return len([q for q in self.plan.questions if question is None or q != question.id])
+        return len(questions_left(self.state) - {question.id if question else None})
+
+    @property
+    def settled(self) -> bool:
+        """Is the choice made (nothing left to ask can change it)?"""
+        return self.plan.stage != EVIDENCE
+
+    def changes_scores(self, qid: str) -> bool:
+        """Could this question's answer still move a score of the stage that decides? (The
+        earlier stages are closed: the planner opened each only once nothing could change it.)"""
+        stage = self.decision.decided_by
+        return any(w.rule.scores and w.rule.stage == stage for w in self.waiting_on(qid))
+
+    @property
+    def evidence(self) -> list[dict]:
+        """The evidence standing now: {option, weight, rule} in firing order."""
+        return [{k: f[k] for k in ("option", "weight", "rule", "basis")}
+                for f in self.engine.facts_of(Evidence)]
 
     def waiting_on(self, qid: str) -> tuple:
         """The open rules waiting on a question (for ``why``)."""
@@ -189,6 +206,16 @@ class Consultation:
         self.evaluate()
         self._forced = qid
         return qid
+
+    def change(self, qid: str) -> None:
+        """Ask ``qid`` now: its answer, if any, and everything that rested on it are withdrawn
+        until it is answered again (``back`` for any question)."""
+        question = self.catalog.get(qid)  # an unknown id is an InputError with did-you-mean
+        if qid in self.answers:
+            self.history.remove(qid)
+            self.withdrawn[qid] = self.answers.pop(qid)
+            self.evaluate()
+        self._forced = question.id
 
     def result(self, meta: dict | None = None) -> Result:
         """The same Result ``ccadvisor advise`` gives for these answers (a fresh two-stage run)."""

@@ -2,9 +2,10 @@
 commands, save every answer. Knows nothing of terminals or click.
 
 The front end passes an ``io`` object with three methods: ``show(name, style=None, **model)``
-renders template ``consult/<name>`` and prints it, ``read(prompt)`` returns one line (raising
-EOFError at the end of input, and letting KeyboardInterrupt through), and ``prompt_text(name,
-**model)`` renders a prompt. ``run_interview`` returns how the interview ended; the front end
+renders template ``consult/<name>`` and prints it, ``read(prompt, completions)`` returns one line
+(raising EOFError at the end of input, and letting KeyboardInterrupt through; ``completions``
+maps a first word to what TAB may complete after it, "" to the first words themselves), and
+``prompt_text(name, **model)`` renders a prompt. ``run_interview`` returns how the interview ended; the front end
 decides what that means for the process (exit codes are the command's business).
 """
 from __future__ import annotations
@@ -13,11 +14,19 @@ import shlex
 
 from expert.errors import InputError
 from expert.interview.consultation import Consultation
-from expert.interview.views import question_model, why_model
+from expert.inputs.answers import answer_count
+from expert.inputs.catalog import load_catalog
+from expert.interview.session import IN_PROGRESS
+from expert.interview.views import question_model, settled_model, status_model, why_model
 from expert.report.model import firing_row
 
-# How an interview ends.
+# How an interview ends. REPORT: a finished session whose report is wanted again; CLOSED: a
+# finished session left as it was.
 FINISHED, QUIT, INTERRUPTED, END_OF_INPUT = "finished", "quit", "interrupted", "end_of_input"
+REPORT, CLOSED = "report", "closed"
+# The words a consultant can type at a question's prompt, and at a finished session's.
+PROMPT_COMMANDS = ("?", "help", "why", "status", "back", "skip", "note", "change", "quit")
+FINISHED_COMMANDS = ("report", "change", "back", "quit")
 
 
 def resume_argument(session) -> str:
@@ -30,20 +39,36 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     """The whole consultation on one session: (how it ended, the consultation).
 
     ``before_firing`` goes to the engine (step mode). On Ctrl-C or the end of input every answer
-    given so far, including one the engine was still working on, is saved first.
+    given so far, including one the engine was still working on, is saved first. A finished
+    session is offered again: its report (FINISHED with no consultation), or ``change QID`` /
+    ``back``, which reopen it.
     """
+    answered, unknown = answer_count(session.answers)
     io.show("notice", kind="resumed" if resumed else "start", client=session.meta.get("client", ""),
-            path=str(session.path), answered=len(session.history))
+            path=str(session.path), answered=answered, unknown=unknown)
+    reopen = None
     if session.finished:
-        return FINISHED, None
-    session.save()  # the file exists, and is resumable, before the first question
+        try:
+            reopen = finished_choice(session, io)
+        except (KeyboardInterrupt, EOFError):
+            return CLOSED, None
+        if reopen in (REPORT, CLOSED):
+            return reopen, None
+    session.save(status=IN_PROGRESS)  # the file exists, and is resumable, before the first question
 
     on_firing = (lambda firing: show_firing(io, firing)) if trace else None
     consultation = None
     try:
         consultation = Consultation(session.answers, session.history,
                                     before_firing=before_firing, on_firing=on_firing)
+        if reopen is not None:
+            reopen(consultation)
+            save_answers(consultation, session)
+        announced = False
         while (question := consultation.current()) is not None:
+            if consultation.settled and not announced:
+                io.show("settled", style={"fg": "green"}, **settled_model(consultation))
+            announced = consultation.settled
             if not ask(consultation, question, session, io, trace):
                 return QUIT, consultation
     except (KeyboardInterrupt, EOFError) as stop:
@@ -55,17 +80,59 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     return FINISHED, consultation
 
 
+def finished_choice(session, io):
+    """A finished session: REPORT, CLOSED, or a function that reopens the consultation
+    (``change QID`` or ``back``)."""
+    answered, unknown = answer_count(session.answers)
+    catalog = load_catalog()
+    while True:
+        line = io.read(io.prompt_text("notice", kind="finished_offer", answered=answered,
+                                      unknown=unknown),
+                       completions=completions(None, FINISHED_COMMANDS))
+        word, _, rest = line.partition(" ")
+        command, rest = word.lower(), rest.strip()
+        if command in ("", "y", "yes", "report"):
+            return REPORT
+        if command in ("n", "no", "quit"):
+            return CLOSED
+        if command == "back" and not rest and session.history:
+            io.show("notice", kind="reopened")
+            return lambda consultation: io.show("notice", kind="back", id=consultation.back())
+        if command == "change" and rest:
+            if rest not in catalog:
+                io.show("notice", style={"fg": "red"}, kind="invalid",
+                        reason=catalog.unknown_message(rest), choices=0)
+                continue
+            io.show("notice", kind="reopened")
+            return lambda consultation: consultation.change(rest)
+        io.show("notice", kind="finished_help")
+
+
+def completions(question, commands) -> dict:
+    """What TAB can complete: first words (commands, the choice ids), and question ids after
+    ``change``."""
+    first = list(commands)
+    if question is not None and question.type == "choice":
+        first += question.choice_ids
+    elif question is not None and question.type == "yes_no":
+        first += ["yes", "no"]
+    return {"": first, "change": [q.id for q in load_catalog()]}
+
+
 def ask(consultation, question, session, io, trace: bool) -> bool:
     """Ask one question until it is answered (True) or the consultant quits (False)."""
     io.show("prompt", style={"bold": True}, **question_model(question, consultation))
     while True:
-        line = io.read(io.prompt_text("input", id=question.id))
+        line = io.read(io.prompt_text("input", id=question.id),
+                       completions=completions(question, PROMPT_COMMANDS))
         word, _, rest = line.partition(" ")
         command = word.lower()
         if command in ("?", "help") and not rest:
             io.show("help", **question_model(question, consultation))
         elif command == "why" and not rest:
             io.show("why", **why_model(question, consultation))
+        elif command == "status" and not rest:
+            io.show("status", **status_model(consultation))
         elif command == "note":
             if not rest.strip():
                 io.show("notice", kind="note_empty")
@@ -81,11 +148,21 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             if qid is None:
                 io.show("notice", kind="no_back")
                 continue
-            save_answers(consultation, session)
-            if trace:
-                show_retracted(io, consultation)
-            io.show("notice", kind="back", id=qid)
-            return True
+            return withdrawn(consultation, session, io, trace, "back", qid)
+        elif command == "change":
+            qid = rest.strip()
+            if not qid:
+                io.show("notice", kind="change_empty")
+                continue
+            if qid == question.id:
+                io.show("notice", kind="change_current", id=qid)
+                continue
+            try:
+                consultation.change(qid)
+            except InputError as err:
+                io.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err), choices=0)
+                continue
+            return withdrawn(consultation, session, io, trace, "change", qid)
         elif command == "skip" and not rest:
             consultation.answer(question.id, None)
             save_answers(consultation, session)
@@ -105,6 +182,15 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             if value is None:  # "unknown" typed in is a skip
                 io.show("notice", kind="skipped")
             return True
+
+
+def withdrawn(consultation, session, io, trace: bool, kind: str, qid: str) -> bool:
+    """An answer was taken back (``back``, ``change``): save, show what it retracted, say so."""
+    save_answers(consultation, session)
+    if trace:
+        show_retracted(io, consultation)
+    io.show("notice", kind=kind, id=qid)
+    return True
 
 
 def save_answers(consultation, session) -> None:

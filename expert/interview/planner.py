@@ -19,12 +19,13 @@ holds - so a business that clearly needs no centre is never asked about vendors.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.decision import Decision
+from expert.reasoning.options import option_ids
 from rules import all_rules
 
 EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"
@@ -229,3 +230,22 @@ def _ranked(stage, rule_states, usefulness, order) -> Plan:
                 waiting={q: tuple(waiting[q]) for q in ranked})
 
 
+
+
+def questions_left(known: Known, rules=None) -> frozenset:
+    """Every question some rule could still ask about: an honest upper bound on the rest.
+
+    The pending questions of every rule that has not fired and is not contradicted. Before the
+    decision is declared, a follow-up rule's condition on the recommendation is taken as
+    possible for every option, so the bound never falls short; answers only close rules, so it
+    only shrinks as the interview goes on (``back`` can widen it again)."""
+    rules = all_rules() if rules is None else rules
+    if not known.recommended:
+        known = replace(known, recommended=tuple({"option": o, "rank": rank}
+                                                 for o in option_ids()
+                                                 for rank in ("chosen", "runner_up")))
+    left = set()
+    for meta in rules:
+        if meta.id not in known.fired:
+            left.update(_pending(meta, known, rules) or ())
+    return frozenset(left)

@@ -6,6 +6,9 @@ from expert.interview.consultation import Consultation
 from expert.interview.planner import Known
 from expert.numbers.figures import FIGURE_INPUTS
 from expert.reasoning.conditions import Condition, conditions_of
+from expert.reasoning.options import load_options, load_stages
+
+SHOWN_OPEN = 5  # the open questions status lists: the ones that weigh most
 
 def question_model(question: Question, consultation: Consultation) -> dict:
     """Everything a prompt shows: text, allowed answers, progress."""
@@ -19,8 +22,10 @@ def question_model(question: Question, consultation: Consultation) -> dict:
         "example": question.example,
         "source": question.source,
         "number": consultation.number,
-        "more": consultation.about_more,
+        "more": consultation.at_most_more,
         "stage": consultation.plan.stage,
+        # follow-up only when the answer can refine the advice but no longer move a score
+        "follow_up": consultation.settled and not consultation.changes_scores(question.id),
         "withdrawn": _withdrawn_label(question, consultation.withdrawn),
     }
 
@@ -79,3 +84,32 @@ def _condition_state(cond: Condition, qid: str, known: Known) -> str:
     if cond.fact == "Finding":
         return "holds" if cond.subject in known.findings else "open"
     return "holds" if known.recommended else "open"
+
+
+def status_model(consultation: Consultation) -> dict:
+    """``status``: each option's standing (evidence for and against), and what could change it."""
+    decision, options, stages = consultation.decision, load_options(), load_stages()
+    rows = [{"option": s.option, "label": options[s.option].label, "score": s.net,
+             "for": s.for_, "against": -s.against, "excluded": bool(s.excluded),
+             "stage": stages[st.stage].label}
+            for st in decision.stages for s in st.standings]
+    open_questions = []
+    if not consultation.settled:
+        for qid in consultation.plan.questions[:SHOWN_OPEN]:
+            moves = sorted({o for w in consultation.plan.waiting.get(qid, ())
+                            for o, _ in (*w.rule.evidence, *w.rule.excludes)})
+            open_questions.append({"id": qid, "text": consultation.catalog.get(qid).text,
+                                   "options": moves})
+    leader = decision.stages[-1].winner or decision.option
+    return {"options": rows, "leader": leader, "stage": stages[decision.stages[-1].stage].label,
+            "settled": consultation.settled,
+            "open": open_questions, "more_open": max(len(consultation.plan.questions) - SHOWN_OPEN, 0),
+            "left": consultation.at_most_more + (consultation.current() is not None)}
+
+
+def settled_model(consultation: Consultation) -> dict:
+    """The moment the choice is made: what was chosen, and what the questions left are for."""
+    decision, options = consultation.decision, load_options()
+    return {"option": decision.option, "label": options[decision.option].label,
+            "runner_up": options[decision.runner_up].label if decision.runner_up else "",
+            "left": consultation.at_most_more + (consultation.current() is not None)}

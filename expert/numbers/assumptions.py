@@ -18,6 +18,7 @@ from expert.inputs.yamlload import load_yaml
 
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.yaml"
 CLIENT, ASSUMPTION = "client", "assumption"
+EXAMPLE_SOURCE = "bundled EXAMPLE values (data/assumptions.yaml)"  # where rates come from by default
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,31 @@ class Number:
                 "text": self.text, "seed": self.seed}
 
 
+CURRENCY = "currency"  # the one setting that is not a number: the unit of every amount
+
+
 @lru_cache(maxsize=1)
-def shipped_assumptions() -> dict:
-    """key -> entry (value, unit, text, seed, min, max) from the bundled file."""
+def _shipped_file() -> dict:
     return load_yaml(ASSUMPTIONS_FILE)
+
+
+def shipped_assumptions() -> dict:
+    """key -> entry (value, unit, text, seed, min, max): every number of the bundled file."""
+    return {key: entry for key, entry in _shipped_file().items() if key != CURRENCY}
+
+
+def shipped_currency() -> dict:
+    """The bundled currency setting: value (a code such as RUB) and text."""
+    return _shipped_file()[CURRENCY]
+
+
+def _currency(raw, where: str) -> str:
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 12 \
+            or not value.strip().isprintable():
+        raise InputError(f"'{CURRENCY}' must be a short currency name such as EUR, got {value!r}",
+                         where=where)
+    return value.strip()
 
 
 def _checked(key: str, raw, where: str) -> float:
@@ -54,9 +76,11 @@ def _checked(key: str, raw, where: str) -> float:
     return value
 
 
-def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
-    """key -> value: the shipped examples, with any keys of ``path`` replacing them."""
+def load_assumptions(path: str | Path | None = None) -> dict:
+    """key -> value: the shipped examples, with any keys of ``path`` replacing them; every value
+    is a number except ``currency``'s."""
     values = {key: entry["value"] for key, entry in shipped_assumptions().items()}
+    values[CURRENCY] = shipped_currency()["value"]
     if path is None:
         return values
     from expert.inputs.answers import parse_mapping, read_text
@@ -66,7 +90,7 @@ def load_assumptions(path: str | Path | None = None) -> dict[str, float]:
     for key, raw in data.items():
         if key not in values:
             raise InputError(f"unknown assumption '{key}'{did_you_mean(key, values)}", where=where)
-        values[key] = _checked(key, raw, where)
+        values[key] = _currency(raw, where) if key == CURRENCY else _checked(key, raw, where)
     return values
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-from expert.numbers.assumptions import Number, load_assumptions, resolve
+from expert.numbers.assumptions import CURRENCY, Number, load_assumptions, resolve, shipped_currency
 from expert.numbers.staffing import Staffing, Target, required_agents
 from expert.inputs.yamlload import load_yaml
 
@@ -177,7 +177,8 @@ def break_even_month(in_house: dict, outsource: dict) -> int | None:
 
 def cost_model(answers: dict, assumptions: dict | None = None, months: int | None = None) -> dict:
     """Everything the cost report shows, as plain data; figures.py reads its figures from here."""
-    numbers = resolve(answers, assumptions if assumptions is not None else load_assumptions())
+    assumptions = assumptions if assumptions is not None else load_assumptions()
+    numbers = resolve(answers, assumptions)
     horizon = numbers["horizon_months"]
     if months is not None:
         horizon = Number("horizon_months", months, "months", COMMAND_LINE, horizon.text, horizon.seed)
@@ -201,6 +202,7 @@ def cost_model(answers: dict, assumptions: dict | None = None, months: int | Non
     return {
         "horizon": horizon.as_dict(),
         "months": months,
+        "currency": assumptions.get(CURRENCY, shipped_currency()["value"]),
         "numbers": [num.as_dict() for num in numbers.values()],
         "assumptions_used": sum(1 for num in numbers.values() if num.source != "client"),
         "staffing": {"full": _team_dict(full), "hybrid_own_part": _team_dict(own_part),

@@ -156,10 +156,18 @@ def advice_rows(result: Result) -> list[dict]:
     return rows
 
 
-def build_report(result: Result) -> dict:
+def build_report(result: Result, sensitivity: dict | None = None,
+                 costs: dict | None = None) -> dict:
+    """The whole report: the client page (``page``, see brief.py) and the appendix behind it.
+
+    ``sensitivity`` and ``costs`` feed the client page; the caller computes them (see
+    expert/explain/client.py)."""
+    from expert.report.brief import client_page
     decision, options = result.decision, load_options()
     figures = figure_details(result.answers)  # the arithmetic behind each Figure fact
+    advice = advice_rows(result)
     return {
+        "page": client_page(result, sensitivity, costs, advice),
         "client": result.meta.get("client", ""),
         "description": result.meta.get("description", ""),
         "recommendation": {
@@ -188,7 +196,7 @@ def build_report(result: Result) -> dict:
         "options": option_rows(result),
         "stages": stage_rows(result),
         "fired_rules": [firing_row(f, figures) for f in result.firings],
-        "advice": advice_rows(result),
+        "advice": advice,
         "answers": dict(result.answers),
         "answer_rows": [answer_row(q, v) for q, v in result.answers.items()],
         "notes": dict(result.meta.get("notes", {})),
@@ -196,11 +204,12 @@ def build_report(result: Result) -> dict:
     }
 
 
-def build_html_report(result: Result) -> dict:
+def build_html_report(result: Result, sensitivity: dict | None = None,
+                      costs: dict | None = None) -> dict:
     """The report model plus the reasoning graph as inline SVG ("" when Graphviz is absent).
 
     Only the HTML report gets it: the SVG depends on the installed Graphviz, and the JSON model
     must not.
     """
     from expert.report.graph import graph_svg
-    return {**build_report(result), "graph_svg": graph_svg(result) or ""}
+    return {**build_report(result, sensitivity, costs), "graph_svg": graph_svg(result) or ""}

@@ -10,7 +10,9 @@ from __future__ import annotations
 from expert import TEMPLATES_DIR
 import json
 import os
+import sys
 import textwrap
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,10 +25,39 @@ FORMATS = ("text", "md", "json", "html")
 _SUFFIX = {"text": "txt", "md": "md", "html": "html"}
 
 
-def _wrap(text: str, width: int = 88, indent: str = "", hang: str | None = None) -> str:
-    """Wrapped to ``width``; continuation lines take ``hang`` (default: the same ``indent``)."""
-    return "\n".join(textwrap.wrap(str(text), width=width, initial_indent=indent,
-                                   subsequent_indent=indent if hang is None else hang)) or indent
+MIN_WIDTH = 40  # narrower than this, wrapped prose is unreadable anyway
+_width: ContextVar[int | None] = ContextVar("width", default=None)
+
+
+def terminal_width() -> int:
+    """The width text output is wrapped to: the terminal's, when standard output is one;
+    otherwise ``$COLUMNS`` if set, else 80. Never below MIN_WIDTH."""
+    width = 0
+    if sys.stdout is not None and sys.stdout.isatty():
+        try:
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):
+            width = 0
+    if not width:
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.strip().isdigit() else 80
+    return max(width or 80, MIN_WIDTH)
+
+
+def current_width() -> int:
+    """The width of the render in progress (see ``render``), else the terminal's."""
+    return _width.get() or terminal_width()
+
+
+def _wrap(text: str, width: int | None = None, indent: str = "", hang: str | None = None) -> str:
+    """Wrap to the current width (a ``width`` given is only ever narrowed to it); the first line
+    starts with ``indent``, the others with ``hang`` (default: the same ``indent``). A word
+    longer than the width (a path, a URL) is kept whole on a line of its own."""
+    limit = current_width() if width is None else min(width, current_width())
+    hang = indent if hang is None else hang
+    return "\n".join(textwrap.wrap(str(text).strip(), width=limit,
+                                   initial_indent=indent, subsequent_indent=hang,
+                                   break_long_words=False, break_on_hyphens=False)) or indent.rstrip()
 
 
 def _signed(number) -> str:
@@ -47,6 +78,13 @@ def _add_filters(env: Environment) -> Environment:
     env.filters["wrap"] = _wrap
     env.filters["signed"] = _signed
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
+    env.filters["evidence_text"] = lambda e: (f"{e['option']} {_signed(e['weight'])}"
+                                              + (" (assumed rates)" if e.get("basis") == "assumed" else ""))
+    env.filters["exclusion_text"] = lambda x: (
+        f"{x['option']} ({'for now' if x['scope'] == 'for_now' else 'for this client'})")
+    env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
+    env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
+    env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"
     return env
 
 
@@ -116,9 +154,16 @@ def render_user_template(path: str, model: dict) -> str:
         raise InputError(f"template error: {' '.join(str(err).split())}", where=path) from None
 
 
-def render(name: str, fmt: str, model: dict) -> str:
-    """Render ``templates/<name>.<fmt>.j2``; ``json`` dumps the model itself."""
+def render(name: str, fmt: str, model: dict, width: int | None = None) -> str:
+    """Render ``templates/<name>.<fmt>.j2``; ``json`` dumps the model itself.
+
+    Text is wrapped to ``width`` (default: ``terminal_width()``), which templates also see as
+    ``width``."""
     if fmt == "json":
         return json.dumps(model, ensure_ascii=False, indent=2) + "\n"
     template = environment(fmt == "html").get_template(f"{name}.{_SUFFIX[fmt]}.j2")
-    return template.render(**model)
+    token = _width.set(max(width or terminal_width(), MIN_WIDTH))
+    try:
+        return template.render(**{"width": _width.get(), **model})
+    finally:
+        _width.reset(token)

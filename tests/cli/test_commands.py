@@ -68,10 +68,13 @@ def test_advise_json_has_the_documented_shape(ccadvisor):
 
 def test_advise_text_shows_recommendation_stages_chain_and_advice(ccadvisor):
     out = ccadvisor("advise", "--example", "network_explosive_growth").out
-    assert "RECOMMENDATION: Hybrid - own core, outsourced side streams [hybrid]" in out
-    assert "Decided at the sourcing stage." in out
+    appendix = out.index("APPENDIX: HOW THE ADVICE WAS REACHED")
+    assert out.index("RECOMMENDATION\n  Hybrid - own core, outsourced side streams.") < appendix
+    assert "RECOMMENDATION: Hybrid - own core, outsourced side streams [hybrid]" in out[appendix:]
+    assert "Decided at the sourcing stage." in out[appendix:]
     stages = out.index("Stages (")
-    chain = out.index("How the engine got there")
+    chain = out.index("The chain of rules")
+    assert appendix < stages
     advice = out.index("\nAdvice\n")
     assert stages < chain < advice
     assert "x home_team: excluded for this client" in out[stages:chain]
@@ -84,7 +87,7 @@ def test_advise_text_shows_recommendation_stages_chain_and_advice(ccadvisor):
 
 def test_advise_markdown_and_html(ccadvisor):
     md = ccadvisor("advise", "--example", "small_office_secretary_copes", "--format", "md").out
-    assert md.startswith("# ccadvisor report for Small accounting office")
+    assert md.startswith("# Advice on handling customer contacts for Small accounting office")
     assert "## Recommendation: No dedicated contact centre (`none`)" in md
     html = ccadvisor("advise", "--example", "small_office_secretary_copes", "--format", "html").out
     assert html.startswith("<!DOCTYPE html>") and 'id="chain"' in html
@@ -102,7 +105,7 @@ def test_html_escapes_client_text(ccadvisor, tmp_path):
 def test_advise_output_file(ccadvisor, tmp_path):
     out = tmp_path / "r.md"
     run = ccadvisor("advise", "--example", "home_team_startup", "--format", "md", "--output", str(out))
-    assert run.code == 0 and run.out == "" and out.read_text().startswith("# ccadvisor report")
+    assert run.code == 0 and run.out == "" and out.read_text().startswith("# Advice on handling customer contacts")
 
 
 def test_questions_json(ccadvisor):

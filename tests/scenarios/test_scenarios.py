@@ -340,15 +340,15 @@ def test_the_seeds_recommendation_with_its_stage_and_reasons(s: Scenario):
 @pytest.mark.parametrize("s", SCENARIOS, ids=lambda s: s.name)
 def test_the_report_shows_the_stage_and_each_reason_with_its_seed(s: Scenario):
     result = run(s.answers)
-    text = render("report", "text", build_report(result))
+    text = " ".join(render("report", "text", build_report(result)).split())  # however wrapped
     if s.tie:
         assert "Undecided:" in text and "are tied at the" in text
     else:
         assert f"Decided at the {s.stage} stage." in text
     for rule in s.reasons:
         meta = rule_index()[rule]
-        assert f"{rule}  [{meta.seed}]" in text       # the chain, with the seed it cites
-        assert meta.gloss.split()[0] in text           # and the seed's words, glossed
+        assert f"{rule} [{meta.seed}]" in text        # the chain, with the seed it cites
+        assert " ".join(meta.gloss.split()[:3]) in text  # and the seed's words, glossed
 
 
 def test_there_are_at_least_forty_scenarios_and_every_option_is_reached():

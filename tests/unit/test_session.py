@@ -105,7 +105,7 @@ def test_resume_of_a_plain_answers_file_continues_from_it(tmp_path, ccadvisor):
     path.write_text("call_load: calls_lost\ncall_staff: 12\n")
     run = ccadvisor("consult", "--resume", str(path), "--client", "Clinic", input="quit\n")
     assert run.code == 0
-    assert "2 questions already answered" in run.out
+    assert "2 questions answered; they are not asked again" in run.out
     assert "call_load>" not in run.out and "call_staff>" not in run.out
     saved = yaml.safe_load(path.read_text())
     assert saved["call_load"] == "calls_lost" and saved["meta"]["client"] == "Clinic"

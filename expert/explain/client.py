@@ -1,0 +1,22 @@
+"""The client report: the report model with what its first page needs from above the report
+layer, the sensitivity search (what would change the advice) and the cost over the horizon."""
+from __future__ import annotations
+
+from expert.explain.sensitivity import sensitivity
+from expert.numbers.assumptions import EXAMPLE_SOURCE
+from expert.reasoning.advisor import Result
+from expert.report.cost import cost_report
+from expert.report.model import build_html_report, build_report
+
+
+def client_report(result: Result, fmt: str = "text", assumptions: dict | None = None,
+                  assumptions_source: str = "") -> dict:
+    """The model ``advise`` and ``consult`` render: client page first, the appendix after it.
+
+    ``assumptions``: load_assumptions(FILE) when the consultant gave --assumptions, else the
+    bundled example rates."""
+    costs = cost_report(result.answers, result.meta, assumptions, None,
+                        assumptions_source or EXAMPLE_SOURCE)
+    changes = sensitivity(result.answers)
+    build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph
+    return build(result, changes, costs)

@@ -1,0 +1,83 @@
+"""Numbers are read one way everywhere: answers files, CSV cells and the prompt accept
+thousands grouped by commas or spaces (6,000 and 6 000, as the seeds write it), and refuse what
+could be misread (1,5; 6.000 for a whole number) with the reason."""
+import json
+
+import pytest
+import yaml
+
+from expert.interview.consultation import Consultation
+from expert.inputs.catalog import AmbiguousNumber, load_catalog, parse_number
+
+NBSP, THIN, NARROW = "\u00a0", "\u2009", "\u202f"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("6000", 6000), ("6,000", 6000), ("6 000", 6000), (f"6{NBSP}000", 6000),
+    (f"6{THIN}000", 6000), (f"6{NARROW}000", 6000), ("1,250,000", 1250000),
+    ("1 250 000", 1250000), ("2.5", 2.5), ("6,000.5", 6000.5), ("-3", -3), (" 12 ", 12),
+])
+def test_accepted(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["1,5", "60,00", "6,0000", "6, 000", "6 00"])
+def test_a_comma_or_space_that_does_not_group_thousands_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_the_refusals_say_why():
+    with pytest.raises(AmbiguousNumber, match="write decimals with a point"):
+        parse_number("1,5")
+    with pytest.raises(AmbiguousNumber, match="a point is a decimal point"):
+        parse_number("6.000", integer=True)
+    assert parse_number("6.000") == 6.0  # where fractions make sense, a point is a point
+
+
+def test_answers_files_take_grouped_thousands(ccadvisor, tmp_path):
+    yaml_file = tmp_path / "a.yaml"
+    yaml_file.write_text(f"customer_base: 6,000\ncall_staff: 1{NBSP}200\n", encoding="utf-8")
+    json_file = tmp_path / "a.json"
+    json_file.write_text('{"customer_base": "6 000", "call_staff": 1200}', encoding="utf-8")
+    for path in (yaml_file, json_file):
+        run = ccadvisor("advise", "--answers", str(path), "--format", "json")
+        assert run.code == 0, run.err
+        answers = json.loads(run.out)["answers"]
+        assert answers["customer_base"] == 6000 and answers["call_staff"] == 1200
+
+
+def test_an_answers_file_refuses_an_ambiguous_number_with_the_line(ccadvisor, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("call_load: calls_lost\ncustomer_base: 1,5\n")
+    run = ccadvisor("advise", "--answers", str(path))
+    assert run.code == 2
+    assert run.err == (f"ccadvisor: error: {path}: line 2: invalid answer for 'customer_base': "
+                       "'1,5': a comma only separates thousands, in groups of three (6,000); "
+                       "write decimals with a point (1.5); expected "
+                       f"{load_catalog().get('customer_base').expects()}\n")
+
+
+def test_csv_cells_take_grouped_thousands(ccadvisor, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_text('client,customer_base,call_staff\nA,"6,000",12\nB,6 000,12\nC,600,1 2\n',
+                    encoding="utf-8")
+    run = ccadvisor("batch", str(path), "--format", "jsonl")
+    rows = [json.loads(line) for line in run.out.splitlines()]
+    assert "customer_base_of_1000_needs_a_centre" in rows[0]["fired_rules"]
+    assert rows[1]["fired_rules"] == rows[0]["fired_rules"]
+    assert rows[2]["option"] is None and "'1 2'" in rows[2]["error"]  # not thousands: flagged
+
+
+def test_the_prompt_takes_grouped_thousands(ccadvisor, tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("call_load: calls_lost\n")
+    consultation = Consultation({"call_load": "calls_lost"}, ["call_load"])
+    skips = 0
+    while consultation.current().id != "customer_base":  # skip up to the customer base
+        consultation.answer(consultation.current().id, None)
+        skips += 1
+    run = ccadvisor("consult", "--resume", str(path),
+                    input="skip\n" * skips + "1,5\n6 000\nquit\n")
+    assert "write decimals with a point" in run.out
+    assert yaml.safe_load(path.read_text())["customer_base"] == 6000

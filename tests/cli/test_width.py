@@ -1,0 +1,47 @@
+"""Every text output fits the width: the terminal's, or $COLUMNS when output is not a terminal,
+else 80. Checked at 80 and 120 columns on every bundled example."""
+import pytest
+
+from expert.inputs.examples import example_names
+from expert.report.render import terminal_width
+
+WIDTHS = (80, 120)
+PER_EXAMPLE = (("advise",), ("advise", "--brief"), ("cost",), ("explain",),
+               ("explain", "--sensitivity"))
+WHOLE = (("questions",), ("rules",), ("kb", "check", "--runs", "1"),
+         ("staffing", "--calls", "120000", "--interval-minutes", "60", "--aht-seconds", "300",
+          "--target", "80/20", "--max-occupancy", "70"))
+
+
+def too_wide(text: str, width: int) -> list[str]:
+    return [line for line in text.splitlines() if len(line) > width]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("example", example_names())
+def test_every_text_report_of_every_example_fits(ccadvisor, example, width):
+    for command in PER_EXAMPLE:
+        run = ccadvisor(*command, "--example", example, env={"COLUMNS": str(width)})
+        assert run.code == 0, run.err
+        assert not too_wide(run.out, width), (command, too_wide(run.out, width))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_listings_fit(ccadvisor, width):
+    for command in WHOLE:
+        run = ccadvisor(*command, env={"COLUMNS": str(width)})
+        assert run.code in (0, 1), run.err
+        assert not too_wide(run.out, width), (command, too_wide(run.out, width))
+
+
+def test_prose_uses_the_width_it_is_given(ccadvisor):
+    """Wrapped, not just cut: at 120 columns lines run longer than 80 allows."""
+    wide = ccadvisor("advise", "--example", "network_explosive_growth", env={"COLUMNS": "120"}).out
+    assert max(map(len, wide.splitlines())) > 100
+
+
+def test_width_without_a_terminal(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "132")
+    assert terminal_width() == 132
+    monkeypatch.delenv("COLUMNS")
+    assert terminal_width() == 80

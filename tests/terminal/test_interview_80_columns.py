@@ -1,0 +1,133 @@
+"""A whole interview as a consultant runs it: an 80-column pseudo-terminal, readline on."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from expert.inputs.catalog import load_catalog
+from expert.inputs.examples import load_example
+from expert.reasoning.options import load_options
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
+
+PROMPT = r"\n(\w+)> "
+FILE_OFFER = r"Also write the report to a file\?.*file: "
+EXAMPLE = "network_explosive_growth"
+WIDTH = 80
+
+
+def ccadvisor_exe() -> str:
+    beside = Path(sys.executable).parent / "ccadvisor"
+    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
+    if not found:
+        pytest.skip("the ccadvisor command is not installed")
+    return found
+
+
+def spawn(cwd, *args):
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(ccadvisor_exe(), ["consult", *args], cwd=str(cwd), env=env,
+                          encoding="utf-8", codec_errors="replace", timeout=60,
+                          dimensions=(50, WIDTH))
+    child.transcript = []
+    child.logfile_read = Transcript(child.transcript)
+    return child
+
+
+class Transcript:
+    def __init__(self, parts):
+        self.parts = parts
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+
+def lines_of(child) -> list[str]:
+    return "".join(child.transcript).replace("\x07", "").replace("\r\n", "\n").split("\n")
+
+
+def answer_to_the_end(child, answers: dict, seen: list) -> None:
+    """Answer every prompt from ``answers`` (skip what they lack) until the file offer."""
+    while child.expect([PROMPT, FILE_OFFER]) == 0:
+        qid = child.match.group(1)
+        seen.append(qid)
+        value = answers.get(qid)
+        child.sendline("skip" if value is None else str(value))
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_client_interviewed_in_80_columns(tmp_path):
+    answers, meta = load_example(EXAMPLE)
+    catalog, labels = load_catalog(), {o: opt.label for o, opt in load_options().items()}
+    child = spawn(tmp_path, "--session", "s.yaml", "--client", meta["client"])
+    asked, completed, status_seen = [], False, False
+    while child.expect([PROMPT, FILE_OFFER]) == 0:
+        qid = child.match.group(1)
+        asked.append(qid)
+        question = catalog.get(qid)
+        if question.type == "choice" and not completed:
+            child.send("\t\t")  # TAB TAB lists what can be typed here: the choice ids too
+            child.expect(PROMPT)
+            listing = child.before
+            assert all(cid in listing for cid in question.choice_ids), listing
+            child.send("\x15")  # Ctrl-U: clear the line
+            completed = True
+        if len(asked) == 3:
+            child.sendline("status")
+            child.expect(PROMPT)
+            standing = child.before
+            assert "Where the options stand" in standing
+            assert "Need stage:" in standing  # three answers in: still deciding whether
+            for option in ("none", "dedicated"):  # dedicated handling is needed at all
+                assert re.search(rf"^    {option} +[+-]\d+ +for \+\d+ +against [+-]?\d+", standing,
+                                 re.M), (option, standing)
+            assert "could still change it" in " ".join(standing.split())
+            child.send("\x1b[A")  # Up: the session's history brings "status" back
+            child.expect("status")
+            child.send("\x15")
+            status_seen = True
+        value = answers.get(qid)
+        child.sendline("skip" if value is None else str(value))
+    child.sendline("n")  # "n" declines the file, it is not a file name
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and completed and status_seen
+
+    text = "\n".join(lines_of(child))
+    settled = re.search(r"The choice is settled: ([^.(]+?)(?: \(|\.)", " ".join(text.split()))
+    assert settled and settled.group(1) == labels["hybrid"]
+    # The notice comes before the first question that can no longer change the choice.
+    assert text.index("The choice is settled") < text.rindex("Question ")
+    wide = [line for line in lines_of(child) if len(line) > WIDTH]
+    assert not wide, wide
+    assert not list(tmp_path.glob("*.md")) and not (tmp_path / "n").exists()
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert saved["meta"]["status"] == "finished"
+
+    # Resumed, the finished session takes a changed answer; the advice follows it.
+    child = spawn(tmp_path, "--resume", "s.yaml")
+    child.expect("This session is finished")
+    child.expect(r"\[report\] ")
+    child.sendline("change current_arrangement")
+    child.expect(PROMPT)
+    assert child.match.group(1) == "current_arrangement"
+    child.sendline("staff")
+    answer_to_the_end(child, answers, [])
+    report = " ".join("\n".join(lines_of(child)).split())
+    assert f"RECOMMENDATION {labels['outsource']}." in report
+    assert not [line for line in lines_of(child) if len(line) > WIDTH]
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert saved["current_arrangement"] == "staff" and saved["meta"]["status"] == "finished"

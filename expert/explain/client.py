@@ -17,6 +17,7 @@ def client_report(result: Result, fmt: str = "text", assumptions: dict | None = 
     bundled example rates."""
     costs = cost_report(result.answers, result.meta, assumptions, None,
                         assumptions_source or EXAMPLE_SOURCE)
-    changes = sensitivity(result.answers)
+    # Single changes only: the page must come quickly; explain --sensitivity also tries pairs.
+    changes = sensitivity(result.answers, pairs=False)
     build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph
     return build(result, changes, costs)

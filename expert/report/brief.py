@@ -74,7 +74,8 @@ def _changes(sensitivity: dict | None) -> dict | None:
                          "was": label(c["question"], c["was"]), "now": label(c["question"], c["value"])}
                         for c in flip["changes"]],
         })
-    return {"flips": flips, "found": sensitivity["found"], "size": sensitivity["size"]}
+    return {"flips": flips, "found": sensitivity["found"], "size": sensitivity["size"],
+            "pairs_tried": bool(sensitivity["tried_pairs"])}
 
 
 def _costs(costs: dict | None, chosen: str) -> dict | None:

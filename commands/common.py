@@ -24,6 +24,24 @@ def load_source(answers_file: str | None, example: str | None) -> tuple[dict, di
     return load_answers(answers_file) if answers_file else load_example(example)
 
 
+class Number(click.ParamType):
+    """A number option through the same gate as every number from outside
+    (expert/inputs/numeric.py): 1e308, inf or nan is refused as one line naming the option."""
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):  # a default
+            return value
+        from expert.inputs.numeric import parse
+        try:
+            return float(parse(value))
+        except InputError as err:
+            raise InputError(str(err), where=param.opts[0]) from None
+
+
+NUMBER = Number()
+
+
 def format_option(*formats, default="text"):
     return click.option("--format", "fmt", type=click.Choice(formats), default=default,
                         show_default=True, help="Output format.")

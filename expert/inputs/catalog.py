@@ -11,6 +11,7 @@ from functools import lru_cache
 
 
 from expert.errors import InputError, did_you_mean
+from expert.inputs import numeric
 from expert.inputs.yamlload import load_yaml
 
 QUESTIONS_DIR = DATA_DIR / "questions"
@@ -74,7 +75,11 @@ class Question:
             if isinstance(value, str) and value.strip() in self.choice_ids:
                 return value.strip()
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            if value != value or (self.integer and value != int(value)):  # NaN, or 2.5 people
+            reason = numeric.problem(value)  # inf, NaN, 400 digits: before any arithmetic
+            if reason:
+                raise InputError(f"invalid answer {numeric.shown(value)} for '{self.id}': "
+                                 f"{reason}; expected {self.expects()}")
+            if self.integer and value != int(value):  # 2.5 people
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
                 raise InputError(f"{_number(value)} is out of range for '{self.id}': expected {self.expects()}")
@@ -90,14 +95,14 @@ class Question:
             return self.choices[int(text) - 1][0]
         if self.type == "number":
             try:
-                number = float(text.replace(",", "")) if not text.lstrip("-").isdigit() else int(text)
+                number = numeric.to_number(text)
             except ValueError:
                 raise self._wrong(text) from None
             return self.validate(number)
         return self.validate(text)
 
     def _wrong(self, value) -> InputError:
-        shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
+        shown = repr(numeric.short_text(value)) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
         return InputError(f"invalid answer {shown} for '{self.id}': expected {self.expects()}")
 
 

@@ -18,7 +18,7 @@ def advise(answers_file, example, fmt, output, template, step):
     from expert.report.render import render
     from expert.report.model import build_html_report, build_report
 
-    check_output_target(output)
+    check_output_target(output, answers_file, template)
     answers, meta = load_source(answers_file, example)
     if step:
         from commands.stepping import run_stepping

@@ -24,7 +24,7 @@ def batch(file, jobs, fmt, output):
     from expert.report.batch import format_results, summary
     from expert.report.render import render
 
-    check_output_target(output)
+    check_output_target(output, file)
     rows = read_rows(file)
     if sys.stderr.isatty():  # a bar is noise in a log file or a pipe
         with click.progressbar(length=len(rows), label="advising", file=sys.stderr) as bar:

@@ -1,6 +1,9 @@
 """Options and helpers several commands share: where the answers come from, where output goes."""
 from __future__ import annotations
 
+import contextlib
+import sys
+
 import click
 
 from expert.errors import InputError
@@ -49,23 +52,36 @@ def format_option(*formats, default="text"):
 
 def output_option(func):
     return click.option("--output", "-o", metavar="FILE",
-                        help="Write to FILE (atomically) instead of standard output.")(func)
+                        help="Write to FILE (atomically) instead of standard output; - is "
+                             "standard output. Only a regular file or a new path is written.")(func)
+
+
+def to_stdout(output: str | None) -> bool:
+    from expert.inputs.files import STDOUT
+    return output in (None, STDOUT)
 
 
 def emit(text: str, output: str | None) -> None:
     """Print, or write the whole text atomically; nothing is written if rendering failed."""
-    if output:
-        from expert.inputs.files import write_atomic
-        write_atomic(output, text)
-        click.echo(f"written: {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    with output_stream(output) as handle:
+        handle.write(text)
 
 
-def check_output_target(output: str | None) -> None:
-    """Fail before doing any work if --output cannot be written."""
-    if output:
-        from pathlib import Path
-        parent = Path(output).parent
-        if not parent.is_dir():
-            raise InputError(f"directory {str(parent)!r} does not exist", where=output)
+@contextlib.contextmanager
+def output_stream(output: str | None):
+    """A text handle on standard output or on FILE written atomically (nothing on failure)."""
+    if to_stdout(output):
+        yield sys.stdout
+        return
+    from expert.inputs.files import atomic_writer
+    with atomic_writer(output) as handle:
+        yield handle
+    click.echo(f"written: {output}", err=True)
+
+
+def check_output_target(output: str | None, *inputs: str | None) -> None:
+    """Fail before doing any work if --output cannot or must not be written (not a regular file,
+    or one of the ``inputs`` the command reads)."""
+    if not to_stdout(output):
+        from expert.inputs.files import check_target
+        check_target(output, inputs)

@@ -13,6 +13,6 @@ def graph(answers_file, example, fmt, output):
     from expert.reasoning.advisor import advise
     from expert.report.graph import reasoning_graph, render_graph
 
-    check_output_target(output)
+    check_output_target(output, answers_file)
     answers, meta = load_source(answers_file, example)
     emit(render_graph(reasoning_graph(advise(answers, meta)), fmt), output)

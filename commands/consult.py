@@ -96,12 +96,12 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     outcome, consultation = flow.run_interview(session, term, trace=trace, resumed=resumed,
                                                before_firing=before_firing)
     path_arg = flow.resume_argument(session)
-    if outcome == flow.QUIT:
+    if outcome in (flow.QUIT, flow.END_OF_INPUT):  # Ctrl-D at a prompt is a quit (exit 0)
+        if outcome == flow.END_OF_INPUT:
+            click.echo()  # the prompt's line was never ended
         term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
-    elif outcome in (flow.INTERRUPTED, flow.END_OF_INPUT):
-        ctrl_c = outcome == flow.INTERRUPTED
-        interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
-                    code=130 if ctrl_c else 1)
+    elif outcome == flow.INTERRUPTED:
+        interrupted(session, term, path_arg, "Ctrl-C", code=130)
     elif consultation is None:  # the session was finished before: offer its report
         finished_session(session, term)
     else:

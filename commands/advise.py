@@ -9,7 +9,8 @@ from commands.common import answers_source, check_output_target, emit, format_op
 @format_option("text", "md", "json", "html")
 @output_option
 @click.option("--template", "template", metavar="FILE",
-              help="Render with your own Jinja template (sandboxed; HTML-escaped if FILE is .html).")
+              help="Render with your own Jinja template (sandboxed and bounded in memory and "
+                   "time; escaped if FILE is .html, .xml, .svg or other markup).")
 @click.option("--step", is_flag=True,
               help="Step through the rules: Enter fires the next, c continues, q stops.")
 def advise(answers_file, example, fmt, output, template, step):
@@ -28,7 +29,7 @@ def advise(answers_file, example, fmt, output, template, step):
     else:
         result = run_advice(answers, meta)
     if template:  # the user's own layout over the plain report model, rendered in the sandbox
-        from expert.report.render import render_user_template
+        from expert.report.sandbox import render_user_template
         emit(render_user_template(template, build_report(result)), output)
         return
     build = build_html_report if fmt == "html" else build_report  # HTML embeds the graph

@@ -69,22 +69,25 @@ def read_line(stream) -> str:
               help="Show the agenda before each firing: Enter fires, c continues, q stops stepping.")
 def consult(session_file, resume_file, client, consultant, trace, step):
     """Interview a client question by question; the rules decide what to ask next."""
+    from expert.interview.lock import session_lock
     from expert.interview.session import default_path, load_session, new_session
 
     if session_file and resume_file:
         raise click.UsageError("give --session FILE for a new session or --resume FILE, not both")
-    if resume_file:
-        session = load_session(resume_file)
-        for key, value in (("client", client), ("consultant", consultant)):
-            if value:
-                session.meta[key] = value
-    else:
-        session = new_session(session_file or default_path(), client, consultant)
-    listener = None
-    if step:  # q only stops the stepping here: the consultation needs the engine to finish
-        from commands.stepping import step_listener
-        listener = step_listener(quit_stops=False)
-    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener)
+    path = resume_file or session_file or default_path()
+    with session_lock(path):  # before reading it: a second consult on it is refused
+        if resume_file:
+            session = load_session(path)
+            for key, value in (("client", client), ("consultant", consultant)):
+                if value:
+                    session.meta[key] = value
+        else:
+            session = new_session(path, client, consultant)
+        listener = None
+        if step:  # q only stops the stepping here: the consultation needs the engine to finish
+            from commands.stepping import step_listener
+            listener = step_listener(quit_stops=False)
+        run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener)
 
 
 def run(session, term: Terminal, trace: bool = False, resumed: bool = False,

@@ -67,4 +67,5 @@ def check_rule_base(rulesets=RULESETS, catalog: Catalog | None = None,
     examples = example_answer_sets()
     problems += check_termination(runner, examples + random_sets)
     problems += check_fires(metas, catalog, runner, examples + random_sets)
-    return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs)
+    return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs,
+                       quotes_verified=seeds_dir.is_dir())

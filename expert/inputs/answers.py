@@ -201,7 +201,7 @@ def _one_line(err) -> str:
     return " ".join(str(err).split())
 
 
-def _printable(key):
+def printable(key):
     """A key as it can be shown in a one-line error: a quoted key may hold a line break."""
     return key if not isinstance(key, str) or key.isprintable() else repr(key)[1:-1]
 
@@ -219,7 +219,7 @@ def _clean_meta(meta, where: str) -> dict:
     catalog = load_catalog()
     for qid in notes:
         if qid not in catalog:
-            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(_printable(qid))}", where=where)
+            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(printable(qid))}", where=where)
     if notes:
         clean["notes"] = {str(k): v for k, v in notes.items()}
     return clean
@@ -235,7 +235,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
         line = _line_of(text, qid) if text else None
         at = f"{where}: line {line}" if line else where
         if not isinstance(qid, str) or qid not in catalog:
-            raise InputError(catalog.unknown_message(_printable(qid)), where=at)
+            raise InputError(catalog.unknown_message(printable(qid)), where=at)
         try:
             answers[qid] = catalog.get(qid).validate(value)
         except InputError as err:

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from expert.inputs.answers import (cannot_read, check_structure, open_input, refuse_lone_surrogates,
-                                   reject_duplicate_json_keys)
+from expert.inputs.answers import (cannot_read, check_structure, open_input, printable,
+                                   refuse_lone_surrogates, reject_duplicate_json_keys)
 from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
 
@@ -124,9 +124,10 @@ def _header(cells: list[str], where: str) -> list[str]:
         if not column:
             raise InputError(f"line 1: column {number} has no name", where=where)
         if column != CLIENT and column not in catalog:
-            raise InputError(f"line 1: column {number}: {catalog.unknown_message(column)}", where=where)
+            raise InputError(f"line 1: column {number}: {catalog.unknown_message(printable(column))}",
+                             where=where)
         if columns.count(column) > 1:
-            raise InputError(f"line 1: column '{column}' appears more than once", where=where)
+            raise InputError(f"line 1: column '{printable(column)}' appears more than once", where=where)
     return columns
 
 

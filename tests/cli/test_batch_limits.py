@@ -11,10 +11,9 @@ import tracemalloc
 
 import pytest
 
-from expert.inputs.rows import DEFAULT_MAX_ROWS, iter_rows
-
 
 def test_rows_are_streamed_so_memory_stays_flat(tmp_path):
+    from expert.inputs.rows import iter_rows
     path = tmp_path / "many.csv"
     path.write_text("client\n" + "a\n" * 60_000)  # the one-letter rows, fewer of them
     tracemalloc.start()
@@ -31,8 +30,12 @@ def test_the_results_stream_too(monkeypatch):
     import expert.reasoning.batch as batch
     from expert.inputs.rows import Row
     monkeypatch.setattr(batch, "advise_row", lambda row: {"row": row.row, "error": ""})
-    rows = (Row(row=n, line=n) for n in range(1, 10**9))  # never all there: it must not wait
-    results = batch.run_rows(rows, jobs=1)
+
+    def endless_rows():  # a result must come out before much of the input has gone in
+        for n in range(1, 10**9):
+            assert n <= 1000, "the input is being read whole before any result comes out"
+            yield Row(row=n, line=n)
+    results = batch.run_rows(endless_rows(), jobs=1)
     assert [next(results)["row"] for _ in range(3)] == [1, 2, 3]
 
 
@@ -51,6 +54,8 @@ def test_a_file_over_the_row_limit_is_refused_and_nothing_is_written(ccadvisor, 
 
 def test_the_default_row_limit_is_documented():
     from pathlib import Path
+
+    from expert.inputs.rows import DEFAULT_MAX_ROWS
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"--max-rows N` (default {DEFAULT_MAX_ROWS:,})" in readme
     from commands.batch import batch

@@ -2,8 +2,6 @@
 (issue 12): each bound is a one-line error, exit 2, nothing written."""
 import pytest
 
-import expert.report.sandbox as sandbox
-
 HOSTILE = '<script>alert("x")</script>'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;"
 
@@ -25,7 +23,7 @@ def test_a_template_building_a_huge_value_in_steps_is_stopped_by_the_memory_boun
 
 
 def test_a_template_that_runs_on_is_stopped_by_the_time_bound(ccadvisor, tmp_path, monkeypatch):
-    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.5)
+    monkeypatch.setattr("expert.report.sandbox.TIME_LIMIT", 0.5)
     err = refused(ccadvisor, tmp_path,
                   "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
     assert err == "the template took longer than this tool's limit of 0.5 s\n"

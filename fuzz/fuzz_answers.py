@@ -13,25 +13,22 @@ The same ``check_one`` is used by tests/test_fuzz.py with hypothesis-made bytes.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "fuzz"))  # harness.py, also when a test loads this file by path
 
 import expert.reasoning  # noqa: E402,F401  (the experta compatibility fix comes first)
+from harness import write_input  # noqa: E402
 
 
 def check_one(data: bytes, directory: str) -> None:
     """Load ``data[1:]`` as an answers file; only InputError may escape."""
     from expert.inputs.answers import load_answers
     from expert.errors import InputError
-    suffix = ".json" if data[:1] and data[0] % 2 else ".yaml"
-    path = os.path.join(directory, "answers" + suffix)
-    with open(path, "wb") as handle:
-        handle.write(data[1:])
+    path = write_input(data, directory, "answers", (".yaml", ".json"))
     try:
         answers, meta = load_answers(path)
     except InputError as err:
@@ -43,11 +40,7 @@ def check_one(data: bytes, directory: str) -> None:
 
 def main() -> None:
     from harness import fuzz
-
-    def warm_up():
-        from expert.inputs.catalog import load_catalog
-        load_catalog()
-    fuzz(check_one, ["expert.inputs.answers", "expert.inputs.catalog"], warm_up)
+    fuzz(check_one, ["expert.inputs.answers", "expert.inputs.catalog"])
 
 
 if __name__ == "__main__":

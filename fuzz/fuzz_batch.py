@@ -12,14 +12,15 @@ it). The same ``check_one`` is used by tests/property/test_fuzz.py with hypothes
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "fuzz"))  # harness.py, also when a test loads this file by path
 
 import expert.reasoning  # noqa: E402,F401  (the experta compatibility fix comes first)
+from harness import write_input  # noqa: E402
 
 MAX_ROWS = 1000  # a fuzz input is small; the limit itself is part of what is exercised
 
@@ -28,10 +29,7 @@ def check_one(data: bytes, directory: str) -> None:
     """Read ``data[1:]`` as a batch file; only InputError may escape, every row must be usable."""
     from expert.errors import InputError
     from expert.inputs.rows import iter_rows
-    suffix = ".jsonl" if data[:1] and data[0] % 2 else ".csv"
-    path = os.path.join(directory, "rows" + suffix)
-    with open(path, "wb") as handle:
-        handle.write(data[1:])
+    path = write_input(data, directory, "rows", (".csv", ".jsonl"))
     try:
         for row in iter_rows(path, max_rows=MAX_ROWS):
             assert isinstance(row.answers, dict) and isinstance(row.client, str)
@@ -44,11 +42,7 @@ def check_one(data: bytes, directory: str) -> None:
 
 def main() -> None:
     from harness import fuzz
-
-    def warm_up():
-        from expert.inputs.catalog import load_catalog
-        load_catalog()
-    fuzz(check_one, ["expert.inputs.rows", "expert.inputs.catalog"], warm_up)
+    fuzz(check_one, ["expert.inputs.rows", "expert.inputs.catalog"])
 
 
 if __name__ == "__main__":

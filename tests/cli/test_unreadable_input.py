@@ -1,23 +1,9 @@
-"""Input that cannot be read or is not text (issue 12): one line naming the file, exit 2."""
+"""Input that cannot be read or is not text (issue 12): one line naming the file, exit 2.
+(Lone surrogates in answers files: tests/cli/test_bad_input.py.)"""
 import builtins
 import json
 
-import pytest
-
 SURROGATE = "a lone surrogate (an escape like \\ud800 without its pair) is not text"
-
-
-@pytest.mark.parametrize("text, where", [
-    ('{"meta": {"client": "\\ud800"}, "period": "short_term"}', "meta.client"),
-    ('{"meta": {"notes": {"period": "ok \\udfff"}}, "period": "short_term"}', "meta.notes.period"),
-    ('{"period": "short_term", "\\ud800": 1}', "\\ud800"),
-])
-def test_a_lone_surrogate_in_a_json_answers_file_is_one_line_exit_2(ccadvisor, tmp_path, text, where):
-    path = tmp_path / "a.json"
-    path.write_text(text)
-    run = ccadvisor("advise", "--answers", str(path), "--format", "html")
-    assert run.code == 2, run
-    assert run.err == f"ccadvisor: error: {path}: {where}: {SURROGATE}\n"
 
 
 def test_a_lone_surrogate_in_a_jsonl_row_flags_that_row(ccadvisor, tmp_path):

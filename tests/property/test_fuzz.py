@@ -49,20 +49,26 @@ def test_inputs_that_once_broke_the_loader(tmp_path, data):
     check_one(data, str(tmp_path))
 
 
+TARGETS = {"answers": check_one, "batch": check_batch}
+TARGET_SEEDS = {"answers": SEEDS, "batch": BATCH_SEEDS}
+
+
+@pytest.mark.parametrize("target", TARGETS)
 @BUDGET
 @given(data=st.binary(max_size=400))
-def test_random_bytes(tmp_path, data):
-    check_one(data, str(tmp_path))
+def test_random_bytes(tmp_path, target, data):
+    TARGETS[target](data, str(tmp_path))
 
 
+@pytest.mark.parametrize("target", TARGETS)
 @BUDGET
-@given(seed=st.sampled_from(SEEDS), cut=st.integers(0, 10_000),
+@given(choice=st.data(), cut=st.integers(0, 10_000),
        flips=st.lists(st.tuples(st.integers(1, 10_000), st.integers(0, 255)), max_size=6))
-def test_mutated_seed_files(tmp_path, seed, cut, flips):
-    data = bytearray(seed.read_bytes())
+def test_mutated_seed_files(tmp_path, target, choice, cut, flips):
+    data = bytearray(choice.draw(st.sampled_from(TARGET_SEEDS[target])).read_bytes())
     for position, byte in flips:
         data[position % len(data)] = byte
-    check_one(bytes(data[:max(1, cut % (len(data) + 1))]), str(tmp_path))
+    TARGETS[target](bytes(data[:max(1, cut % (len(data) + 1))]), str(tmp_path))
 
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(),
@@ -99,19 +105,3 @@ CSV, JSONL = b"\x00", b"\x01"  # the batch target's first byte
 ], ids=["header-newline", "csv-huge", "jsonl-huge", "surrogate", "row-limit", "long-line"])
 def test_batch_inputs_that_once_broke_the_readers(tmp_path, data):
     check_batch(data, str(tmp_path))
-
-
-@BUDGET
-@given(data=st.binary(max_size=400))
-def test_random_bytes_as_a_batch(tmp_path, data):
-    check_batch(data, str(tmp_path))
-
-
-@BUDGET
-@given(seed=st.sampled_from(BATCH_SEEDS), cut=st.integers(0, 10_000),
-       flips=st.lists(st.tuples(st.integers(1, 10_000), st.integers(0, 255)), max_size=6))
-def test_mutated_batch_seed_files(tmp_path, seed, cut, flips):
-    data = bytearray(seed.read_bytes())
-    for position, byte in flips:
-        data[position % len(data)] = byte
-    check_batch(bytes(data[:max(1, cut % (len(data) + 1))]), str(tmp_path))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 
 import click
@@ -71,12 +72,29 @@ def emit(text: str, output: str | None) -> None:
 def output_stream(output: str | None):
     """A text handle on standard output or on FILE written atomically (nothing on failure)."""
     if to_stdout(output):
-        yield sys.stdout
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except (OSError, UnicodeError) as err:  # e.g. `| head` closed the pipe
+            _drop_stdout()
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+            raise InputError(f"cannot write: {reason}", where="standard output") from None
         return
     from expert.inputs.files import atomic_writer
     with atomic_writer(output) as handle:
         yield handle
     click.echo(f"written: {output}", err=True)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of the broken
+    stream does not print a second, multi-line error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind it (a test runner's capture)
+        pass
 
 
 def check_output_target(output: str | None, *inputs: str | None) -> None:

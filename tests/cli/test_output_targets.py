@@ -99,3 +99,14 @@ def test_the_directory_is_fsynced_after_the_rename(tmp_path, monkeypatch):
                         lambda src, dst: (synced.append("rename"), real_replace(src, dst)))
     write_atomic(tmp_path / "report.txt", "text\n")
     assert synced == [False, "rename", True]  # the file's data, the rename, then the directory
+
+
+def test_a_closed_standard_output_is_one_line_exit_2():
+    import subprocess
+    import sys
+    child = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "rules"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child.stdout.close()  # as `| head` does, before the output comes
+    err = child.stderr.read()
+    assert child.wait(timeout=60) == 2
+    assert err == "ccadvisor: error: standard output: cannot write: Broken pipe\n"

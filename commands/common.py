@@ -34,8 +34,8 @@ class Number(click.ParamType):
     name = "number"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, (int, float)):  # a default
-            return value
+        if isinstance(value, (int, float)):  # a default: a float, as click's own float type gives
+            return float(value)
         from expert.inputs.numeric import parse
         try:
             return float(parse(value))

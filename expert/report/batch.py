@@ -3,7 +3,9 @@ line.
 
 The CSV goes through defusedcsv (OWASP's advice on CSV injection, kept as a maintained drop-in for
 the csv module): a cell starting with =, +, -, @, | or % is a formula to a spreadsheet, so a
-client named ``=cmd|' /C calc'!A0`` is written as text ('=cmd\\|' /C calc'!A0), not run.
+client named ``=cmd|' /C calc'!A0`` is written as text ('=cmd\\|' /C calc'!A0), not run. The
+CSV often goes to a terminal, so control characters in names are shown escaped, as in reports
+(JSONL escapes them itself).
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import json
 from collections.abc import Iterable, Iterator
 
 from defusedcsv import csv
+
+from expert.report.controls import visible
 
 # The output columns, in order.
 FIELDS = ("row", "client", "option", "confidence", "scores", "fired_rules", "error")
@@ -55,7 +59,7 @@ def result_lines(results: Iterable[dict], fmt: str) -> Iterator[str]:
     yield line(FIELDS)
     for r in results:
         scores = " ".join(f"{o}={s}" for o, s in r["scores"].items()) if r["scores"] else ""
-        yield line([r["row"], r["client"], r["option"] or "",
+        yield line([r["row"], visible(r["client"]), r["option"] or "",
                     "" if r["confidence"] is None else r["confidence"], scores,
                     " ".join(r["fired_rules"] or ()), r["error"]])
 

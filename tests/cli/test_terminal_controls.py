@@ -45,3 +45,11 @@ def test_an_error_line_shows_them_escaped(ccadvisor, tmp_path):
     assert run.code == 2
     assert run.err.startswith(f"ccadvisor: error: {path}: line 1: column 2: unknown question id "
                               "'\\x1b[2J\\x1b[31m'")
+
+
+def test_batch_csv_output_shows_them_escaped(ccadvisor, tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"client": "Evil\\u001b[2J Ltd", "call_load": "calls_lost"}\n')
+    run = ccadvisor("batch", str(path))
+    assert run.code == 0, run
+    assert run.out.splitlines()[1].startswith("1,Evil\\x1b[2J Ltd,")

@@ -71,16 +71,16 @@ def emit(text: str, output: str | None) -> None:
 @contextlib.contextmanager
 def output_stream(output: str | None):
     """A text handle on standard output or on FILE written atomically (nothing on failure)."""
+    from expert.inputs.files import WriteError, Writes, atomic_writer
     if to_stdout(output):
+        out = Writes(sys.stdout, "standard output")
         try:
-            yield sys.stdout
-            sys.stdout.flush()
-        except (OSError, UnicodeError) as err:  # e.g. `| head` closed the pipe
+            yield out
+            out.finish(sys.stdout.flush)
+        except WriteError:  # e.g. `| head` closed the pipe
             _drop_stdout()
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-            raise InputError(f"cannot write: {reason}", where="standard output") from None
+            raise
         return
-    from expert.inputs.files import atomic_writer
     with atomic_writer(output) as handle:
         yield handle
     click.echo(f"written: {output}", err=True)

@@ -60,13 +60,51 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+class WriteError(InputError):
+    """Writing failed: a full disk, a closed pipe, text the encoding cannot take."""
+
+
+def cannot_write(err: OSError | UnicodeError, where: str) -> WriteError:
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+    return WriteError(f"cannot write: {reason}", where=where)
+
+
+class Writes:
+    """A text handle whose own write errors become the one-line WriteError naming ``where``.
+
+    Errors raised while producing the text (a batch reads and advises as it writes) pass through
+    unchanged, so they are never blamed on the output.
+    """
+
+    def __init__(self, handle: TextIO, where: str):
+        self.handle, self.where = handle, where
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except (OSError, UnicodeError) as err:
+            raise cannot_write(err, self.where) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def finish(self, *steps) -> None:
+        """Run the closing steps (flush, fsync, rename) with the same error conversion."""
+        try:
+            for step in steps:
+                step()
+        except (OSError, UnicodeError) as err:
+            raise cannot_write(err, self.where) from None
+
+
 @contextlib.contextmanager
-def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+def atomic_writer(path: str | Path) -> Iterator[Writes]:
     """A text handle whose content replaces ``path`` only when the block ends without error.
 
     Written to a temporary file beside ``path``, fsynced, renamed over it, then the directory is
-    fsynced. On any error (Ctrl-C included) the temporary goes and the old file stays; an OSError
-    or UnicodeError becomes the one-line InputError.
+    fsynced. On any error (Ctrl-C included) the temporary goes and the old file stays; the
+    writing's own OSError or UnicodeError becomes the one-line WriteError.
     """
     where = str(path)
     check_target(path)
@@ -76,24 +114,20 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
     except FileNotFoundError:
         mode = _new_file_mode()
     except OSError as err:
-        raise InputError(f"cannot write: {err.strerror or err}", where=where) from None
+        raise cannot_write(err, where) from None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:  # e.g. a read-only directory
-        raise InputError(f"cannot write: {err.strerror or err}", where=where) from None
+        raise cannot_write(err, where) from None
     try:
-        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        _fsync_directory(path.parent)
-    except BaseException as err:  # including Ctrl-C: the old file stays, the temporary goes
+            out = Writes(handle, where)
+            out.finish(lambda: os.fchmod(fd, mode))
+            yield out
+            out.finish(handle.flush, lambda: os.fsync(handle.fileno()))
+        out.finish(lambda: os.replace(tmp, path), lambda: _fsync_directory(path.parent))
+    except BaseException:  # including Ctrl-C: the old file stays, the temporary goes
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, (OSError, UnicodeError)):  # a full disk: the user's to fix, no traceback
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-            raise InputError(f"cannot write: {reason}", where=where) from None
         raise
 
 

@@ -110,3 +110,15 @@ def test_a_closed_standard_output_is_one_line_exit_2():
     err = child.stderr.read()
     assert child.wait(timeout=60) == 2
     assert err == "ccadvisor: error: standard output: cannot write: Broken pipe\n"
+
+
+def test_an_error_while_producing_the_text_is_not_blamed_on_the_output(tmp_path):
+    from expert.inputs.files import atomic_writer
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    with pytest.raises(OSError, match="the input went away"):
+        with atomic_writer(target) as out:
+            out.write("half")
+            raise OSError("the input went away")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]

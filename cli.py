@@ -19,6 +19,7 @@ COMMANDS = {
     "examples": "commands.examples:examples",
     "explain": "commands.explain:explain",
     "graph": "commands.graph:graph",
+    "replay": "commands.replay:replay",
     "questions": "commands.questions:questions",
     "rules": "commands.rules:rules",
     "kb": "commands.kb:kb",
@@ -41,11 +42,13 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         """The exit codes README's table promises: bad input 2, Ctrl-C 130, anything else
         unexpected 1; each with one line on stderr and no traceback (CCADVISOR_DEBUG=1 shows it)."""
-        from expert.errors import InputError
+        from expert.errors import InputError, ToolMissing
         try:
             return super().invoke(ctx)
         except InputError as err:
             fail(ctx, str(err), 2)
+        except ToolMissing as err:
+            fail(ctx, str(err), 1)
         except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
             fail(ctx, "interrupted", 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):

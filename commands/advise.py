@@ -12,18 +12,26 @@ from commands.common import answers_source, check_output_target, emit, format_op
               help="Render with your own Jinja template (sandboxed and bounded in memory and "
                    "time; escaped if FILE is .html, .xml, .svg or other markup).")
 @click.option("--step", is_flag=True,
-              help="Step through the rules: Enter fires the next, c continues, q stops.")
-def advise(answers_file, example, fmt, output, template, step):
+              help="Step through the rules at a prompt: Enter fires the next; help lists the "
+                   "commands (facts, agenda, matches, how, why, break, scores...).")
+@click.option("--watch", metavar="ITEMS",
+              help="Trace the run on stderr as the engine goes: facts, rules, activations "
+                   "(comma-separated, or all); stdout keeps the report.")
+def advise(answers_file, example, fmt, output, template, step, watch):
     """Recommend how to handle customer contacts, with the chain of rules that led there."""
     from expert.reasoning.advisor import advise as run_advice
     from expert.report.render import render
     from expert.report.model import build_html_report, build_report
 
     check_output_target(output, answers_file, template)
+    if watch:
+        from expert.explain.watch import parse_watch
+        watch = parse_watch(watch)
     answers, meta = load_source(answers_file, example)
-    if step:
-        from commands.stepping import run_stepping
-        result, stopped = run_stepping(answers, meta)
+    if step or watch:
+        from commands.stepping import run_traced
+        # Only a text report shares stdout with the transcript; any other keeps it to itself.
+        result, stopped = run_traced(answers, meta, step, watch, err=fmt != "text")
         if stopped:
             return  # step mode has printed what was derived so far
     else:

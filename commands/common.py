@@ -103,3 +103,9 @@ def check_output_target(output: str | None, *inputs: str | None) -> None:
     if not to_stdout(output):
         from expert.inputs.files import check_target
         check_target(output, inputs)
+
+
+def terminal_width() -> int:
+    """The terminal's width for wrapped text; 80 when it is not known (a pipe, a file)."""
+    import shutil
+    return max(40, shutil.get_terminal_size((80, 24)).columns)

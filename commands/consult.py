@@ -66,7 +66,8 @@ def read_line(stream) -> str:
 @click.option("--consultant", metavar="NAME", help="Your name, kept in the session file.")
 @click.option("--trace", is_flag=True, help="Show each rule as it fires, between the questions.")
 @click.option("--step", is_flag=True,
-              help="Show the agenda before each firing: Enter fires, c continues, q stops stepping.")
+              help="Stop before each firing at the step prompt: Enter fires, c continues, q stops "
+                   "stepping; help lists the commands (facts, agenda, matches, how, why...).")
 def consult(session_file, resume_file, client, consultant, trace, step):
     """Interview a client question by question; the rules decide what to ask next."""
     from expert.interview.lock import session_lock

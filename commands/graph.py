@@ -1,4 +1,4 @@
-"""ccadvisor graph: the reasoning chain as a Graphviz DOT or Mermaid graph."""
+"""ccadvisor graph: the reasoning chain as Graphviz DOT, Mermaid, or an SVG drawn by Graphviz."""
 import click
 
 from commands.common import answers_source, check_output_target, emit, format_option, load_source, output_option
@@ -6,13 +6,22 @@ from commands.common import answers_source, check_output_target, emit, format_op
 
 @click.command()
 @answers_source
-@format_option("dot", "mermaid", default="dot")
+@format_option("dot", "mermaid", "svg", default="dot")
+@click.option("--focus", is_flag=True,
+              help="Draw only the chain behind the recommended option (and the runner-up of a "
+                   "close call).")
 @output_option
-def graph(answers_file, example, fmt, output):
+def graph(answers_file, example, fmt, focus, output):
     """Draw answers -> rules fired -> evidence and advice -> options (losers with their scores)."""
     from expert.reasoning.advisor import advise
-    from expert.report.graph import reasoning_graph, render_graph
+    from expert.report.graph import focused, reasoning_graph, render_graph, require_svg
 
     check_output_target(output, answers_file)
     answers, meta = load_source(answers_file, example)
-    emit(render_graph(reasoning_graph(advise(answers, meta)), fmt), output)
+    model = reasoning_graph(advise(answers, meta))
+    if focus:
+        model = focused(model)
+    if fmt == "svg":
+        emit(require_svg(render_graph(model, "dot")), output)
+    else:
+        emit(render_graph(model, fmt), output)

@@ -1,4 +1,5 @@
-"""The one exception the command line turns into a clean one-line error with exit code 2."""
+"""The exceptions the command line turns into a clean one-line error: bad input (exit code 2),
+and a program this tool relies on that is missing here (exit code 1: the input was fine)."""
 import difflib
 
 
@@ -11,6 +12,11 @@ class InputError(Exception):
     def __init__(self, message: str, where: str | None = None):
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class ToolMissing(Exception):
+    """An external program (Graphviz's ``dot``) is not installed or failed; the message says
+    which and what to do instead. Not the user's input: exit code 1, as for any failure."""
 
 
 def did_you_mean(name, known, otherwise: str = "") -> str:

@@ -1,22 +1,30 @@
 """The rule base: one module per topic, each a mixin class of heuristics.
 
-``RULESETS`` is the canonical order; within a module, rules keep the order they are written in.
-That order breaks agenda ties (see expert/engine.py) and orders every listing, so the same
-answers always give the same chain.
+``RULESETS`` is the canonical order, which is the order of the stages: need (seed 003's
+questionnaire), findings, form (seed 001), sourcing (seeds 000, 003, 004, the hybrid), numbers,
+then the follow-up advice (vendor choice, governance of a current outsourcer, the rest). Within
+a module, rules keep the order they are written in. That order breaks agenda ties (see
+expert/reasoning/engine.py) and orders every listing, so the same answers always give the same
+chain.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from expert.reasoning.heuristic import heuristics_of
-from rules.need import NeedRules
-from rules.sourcing import SourcingRules
-from rules.numbers import NumberRules
+from rules.arrangement import ArrangementRules
 from rules.cheatsheet import CheatSheetRules
+from rules.findings import FindingRules
 from rules.followup import FollowUpRules
+from rules.form import FormRules
+from rules.hybrid import HybridRules
+from rules.numbers import NumberRules
+from rules.questionnaire import QuestionnaireRules
+from rules.sourcing import SourcingRules
 from rules.vendor import VendorRules
 
-RULESETS = (NeedRules, SourcingRules, NumberRules, CheatSheetRules, VendorRules, FollowUpRules)
+RULESETS = (QuestionnaireRules, FindingRules, FormRules, SourcingRules, CheatSheetRules,
+            HybridRules, NumberRules, VendorRules, ArrangementRules, FollowUpRules)
 
 
 @lru_cache(maxsize=1)

@@ -1,10 +1,11 @@
-"""Stage 2, seed 003's cheat sheet: own contact centre versus outsourced call centre.
+"""Stage 3, sourcing: seed 003's cheat sheet, own contact centre versus outsourced call centre.
 
 The cheat sheet closes seed 003 with four lines, each weighing an own centre against an
 outsourcer: capital costs and payback, control and training of staff, quality of handling, and
-confidentiality; the outsourcer's line adds where it is effective (one-off outbound calling,
-hotlines, marketing promotions, pronounced seasonality). Each line the seed argues as a factor
-weighs 2; a line that only names an advantage in passing weighs 1.
+confidentiality; the outsourcer's column adds where it is effective (one-off outbound calling,
+hotlines, marketing promotions, pronounced seasonality). Where it says an outsourcer is
+«Эффективно», that is an argued factor (2); an advantage named in passing is a hint (1). The
+capital line is a veto: without capital outlay there is no own centre to build.
 """
 from expert.reasoning.facts import Answer
 from expert.reasoning.heuristic import heuristic
@@ -14,32 +15,21 @@ from rules.seeds import SEED_003
 class CheatSheetRules:
     @heuristic(
         Answer(question="capital_expenditure", value="no"),
-        seed=SEED_003, evidence={"in_house": -2, "outsource": 1},
+        seed=SEED_003, excludes={"in_house": "here"}, evidence={"outsource": 1},
         quote="Необходимы капитальные затраты — помещение, оборудование, программное обеспечение. "
               "… Высокая абонентская плата за услуги, но нет необходимости в капитальных тратах.",
         gloss="An own centre needs capital outlay (premises, equipment, software); an outsourcer "
               "charges a high fee but needs no capital spending.",
     )
     def no_capital_outlay_rules_out_own_centre():
-        """A company that cannot make capital outlay should not build its own centre.
+        """Without capital outlay an own centre cannot be built: it is out; an outsourcer needs none.
 
         Seed 003, cheat sheet, first line: an own centre needs premises, equipment and software
         bought up front; an outsourcer needs none of that, only a high monthly fee."""
 
     @heuristic(
-        Answer(question="capital_expenditure", value="yes"),
-        seed=SEED_003, evidence={"in_house": 1},
-        quote="Быстрая окупаемость при грамотном выстраивании работы.",
-        gloss="Quick payback if the work is organised competently.",
-    )
-    def capital_outlay_pays_back_in_own_centre():
-        """A company able to invest can expect an own centre to pay back quickly if run well.
-
-        Seed 003, cheat sheet, first line, own-centre column."""
-
-    @heuristic(
         Answer(question="one_off_outbound", value="yes"),
-        seed=SEED_003, evidence={"outsource": 2},
+        seed=SEED_003, evidence={"outsource": 2}, finds=["side_stream_for_outsourcer"],
         quote="Эффективно при необходимости проведения разового исходящего обзвона",
         gloss="Effective when a one-off outbound calling round is needed.",
     )
@@ -61,24 +51,25 @@ class CheatSheetRules:
 
     @heuristic(
         Answer(question="planned_spikes", value="yes"),
-        seed=SEED_003, evidence={"outsource": 2},
+        seed=SEED_003, evidence={"outsource": 2}, finds=["side_stream_for_outsourcer"],
         quote="Эффективно при необходимости … маркетинговой акции",
         gloss="Effective for a marketing promotion.",
     )
     def marketing_promotion_suits_outsourcing():
         """A marketing promotion is work an outsourced call centre handles effectively.
 
-        Seed 003 says it twice: the questionnaire puts a planned campaign spike in the outsourcer
-        column, and the cheat sheet names marketing promotions among the outsourcer's strengths."""
+        Seed 003 says it twice, in the questionnaire's outsourced column and in the cheat sheet;
+        it is counted once, here, where the seed argues it (the questionnaire row only says a
+        centre is needed)."""
 
     @heuristic(
         Answer(question="pronounced_seasonality", value="yes"),
-        seed=SEED_003, evidence={"outsource": 2},
+        seed=SEED_003, evidence={"outsource": 2}, finds=["side_stream_for_outsourcer"],
         quote="при выраженной сезонности бизнеса",
         gloss="With pronounced seasonality of the business.",
     )
     def pronounced_seasonality_suits_outsourcing():
-        """A business with pronounced seasonality is served well by an outsourcer.
+        """Seasonal peaks are served well by an outsourcer.
 
         Seed 003, cheat sheet, outsourcer column."""
 
@@ -91,8 +82,7 @@ class CheatSheetRules:
     def outsourcer_training_is_out_of_reach():
         """A company that must control and train its service staff cannot do so at an outsourcer.
 
-        Seed 003, cheat sheet, second line: an own centre gives full control and quality training;
-        at an outsourcer the client cannot influence training."""
+        Seed 003, cheat sheet, second line: at an outsourcer the client cannot influence training."""
 
     @heuristic(
         Answer(question="dedicated_operators", value="yes"),
@@ -127,18 +117,18 @@ class CheatSheetRules:
     def typical_requests_suit_outsourcer_experience():
         """Typical requests, with no complaints that need a flexible reaction, match an outsourcer's experience.
 
-        Seed 003, cheat sheet, third line: the own centre handles complaints better and reacts
-        flexibly; the outsourcer's column offers experience with typical requests."""
+        Seed 003, cheat sheet, third line, outsourcer column."""
 
     @heuristic(
         Answer(question="confidential_data", value="yes"),
-        seed=SEED_003, evidence={"outsource": -2},
+        seed=SEED_003, evidence={"outsource": -2}, finds=["core_for_own_centre"],
         quote="Предоставление информации о клиентах стороннему поставщику услуг. Возможность "
               "утечки конфиденциальной информации.",
         gloss="Customer information goes to a third-party provider; confidential data may leak.",
     )
     def confidential_data_at_risk_with_outsourcer():
-        """Confidential customer data argues against an outsourcer: it would leave the company.
+        """Confidential customer data argues against an outsourcer, and makes a core to keep in-house.
 
         Seed 003, cheat sheet, last line: an own centre keeps customer information confidential;
-        an outsourcer receives it, with a risk of leaks."""
+        an outsourcer receives it, with a risk of leaks. An own CRM alone is no such argument."""
+

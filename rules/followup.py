@@ -4,8 +4,8 @@ These rules match the ``Recommended`` fact that the decision step declares after
 has been weighed, so they never change the scores; they only add advice items
 (``expert/data/advice.yaml``). Vendor choice (seed 002) has its own module, rules/vendor.py.
 """
-from expert.reasoning.facts import Answer, Recommended
-from expert.reasoning.heuristic import L, below, heuristic, one_of
+from expert.reasoning.facts import Answer, Figure, Recommended
+from expert.reasoning.heuristic import L, above, heuristic, one_of
 from rules.seeds import SEED_000, SEED_001, SEED_003, SEED_004
 
 OUTSOURCING = L("outsource") | L("hybrid")
@@ -85,6 +85,7 @@ class FollowUpRules:
 
     @heuristic(
         Recommended(option="in_house"),
+        Answer(question="current_arrangement", value=one_of("staff", "home_team", "outsourcer")),
         seed=SEED_000, advice=["in_house_build_plan"],
         quote="Стоимость создания контактного центра включает в себя постоянные затраты на "
               "аренду помещения, услуги связи, заработную плату, использования CRM-систем",
@@ -98,7 +99,7 @@ class FollowUpRules:
 
     @heuristic(
         Recommended(option="in_house"),
-        Answer(question="months_to_go_live", value=below(6)),
+        Figure(name="own_centre_late_by_months", value=above(0)),
         salience=DETAIL, seed=SEED_000, advice=["in_house_launch_gap"],
         quote="этот процесс может занимать до полугода. Тогда как аутсорсинговый контактный центр "
               "может начать принимать звонки сразу после обучения специалистов.",
@@ -106,10 +107,10 @@ class FollowUpRules:
               "right after training its specialists.",
     )
     def own_centre_may_miss_an_early_go_live():
-        """An own centre may not be ready by a go-live sooner than six months.
+        """An own centre may not be ready by the go-live: plan for the gap.
 
-        Seed 000: deploying an own centre can take up to half a year; the client's deadline is
-        sooner, so the gap must be planned for."""
+        Seed 000: deploying an own centre can take up to half a year; the launch time (the
+        client's estimate, or the assumed one) ends after the go-live."""
 
     @heuristic(
         Recommended(option="in_house"),
@@ -189,3 +190,127 @@ class FollowUpRules:
         reliable service); what differs is their weight. The same methods work for an own and an
         outsourced centre. The seed does not say which option each goal favours, so this is
         advice, not evidence."""
+
+    @heuristic(
+        Recommended(option="in_house", rank="later"),
+        seed=SEED_000, advice=["staged_plan_build_later"],
+        quote="Для решения долгосрочных задач можно использовать и тот, и другой варианты.",
+        gloss="For long-term tasks either option can be used.",
+    )
+    def own_centre_later_outsourcer_now():
+        """The own centre is the long-run favourite but out for now: outsource now, build later.
+
+        Seed 000: for long-term work either option can serve, so what rules the own centre out
+        only for now (a go-live before it can launch) calls for a staged plan."""
+
+    @heuristic(
+        Recommended(option="outsource"),
+        Answer(question="task_complexity", value="specialist"),
+        salience=DETAIL, seed=SEED_000, advice=["outsourcer_specialist_knowledge"],
+        quote="В теории, найти контактный центр, в котором работают физики-ядерщики, конечно, "
+              "можно... На практике же скорее всего это будут пустые обещания.",
+        gloss="In theory you can find a contact centre staffed by nuclear physicists; in practice "
+              "it will most likely be empty promises.",
+    )
+    def specialist_knowledge_at_an_outsourcer_must_be_proven():
+        """Specialist work at an outsourcer: test the knowledge, and feed it.
+
+        Seed 000: an outsourcer's promise of narrow specialist knowledge is most likely empty;
+        the knowledge must be transferred and checked."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        seed=SEED_000, advice=["hybrid_core_in_house"],
+        quote="часть задач решается внутренним call-центром",
+        gloss="Part of the tasks is handled by the internal call centre.",
+    )
+    def hybrid_keeps_the_core_in_house():
+        """In the hybrid, the core work stays with the own centre (or one built for it).
+
+        Seed 000's mixed model: part of the tasks stays with the internal centre."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="campaigns_or_acquisition", value="yes"),
+        salience=DETAIL, seed=SEED_000, advice=["hybrid_stream_campaigns"],
+        quote="например, во время проведения рекламных кампаний или для привлечения новых клиентов",
+        gloss="For example during advertising campaigns or to attract new customers.",
+    )
+    def campaigns_and_acquisition_go_to_the_outsourcer():
+        """Campaigns and customer acquisition go to the outsourcer.
+
+        Seed 000: companies with own centres use outsourcers for exactly these."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="planned_spikes", value="yes"),
+        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_spikes"],
+        quote="Планируется всплеск звонков в результате проведения маркетинговой акции, рекламной кампании и т.п.",
+        gloss="A spike in calls is planned from a marketing promotion or advertising campaign.",
+    )
+    def campaign_spikes_go_to_the_outsourcer():
+        """Planned spikes from promotions go to the outsourcer.
+
+        Seed 003 places a planned campaign spike in the outsourced column."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="one_off_outbound", value="yes"),
+        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_outbound"],
+        quote="разового исходящего обзвона",
+        gloss="A one-off outbound calling round.",
+    )
+    def one_off_outbound_goes_to_the_outsourcer():
+        """The one-off outbound round goes to the outsourcer.
+
+        Seed 003's cheat sheet: where an outsourced centre is effective."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="call_flow", value="outside_hours"),
+        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_after_hours"],
+        quote="вне рамок обычного рабочего времени, включая выходные и праздничные дни",
+        gloss="Outside normal working hours, weekends and holidays included.",
+    )
+    def after_hours_calls_go_to_the_outsourcer():
+        """Calls outside working hours, at weekends and on holidays go to the outsourcer.
+
+        Seed 003 places after-hours calls in the outsourced column."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="pronounced_seasonality", value="yes"),
+        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_seasonal"],
+        quote="сезонности бизнеса",
+        gloss="Seasonality of the business.",
+    )
+    def seasonal_peaks_go_to_the_outsourcer():
+        """Seasonal peaks go to the outsourcer.
+
+        Seed 003's cheat sheet: an outsourcer is effective with pronounced seasonality."""
+
+    @heuristic(
+        Recommended(option="hybrid"),
+        Answer(question="explosive_growth", value="yes"),
+        salience=DETAIL, seed=SEED_004, advice=["hybrid_stream_growth"],
+        quote="гораздо выгоднее арендовать уже готовые ресурсы в дополнение к собственным",
+        gloss="It is far more profitable to rent ready resources in addition to one's own.",
+    )
+    def explosive_growth_goes_to_the_outsourcer():
+        """The part of explosive growth the own centre cannot absorb goes to the outsourcer.
+
+        Seed 004: renting ready capacity on top of one's own beats building it in a hurry."""
+
+    @heuristic(
+        Recommended(option="in_house"),
+        Answer(question="current_arrangement", value=one_of("own_centre", "mix")),
+        seed=SEED_004, advice=["in_house_keep_and_measure"],
+        quote="методики эти одни и те же как для собственного, так и для аутсорсингового "
+              "контакт-центра",
+        gloss="The methods are the same for an own and an outsourced contact centre.",
+    )
+    def own_centre_is_kept_and_measured():
+        """Keep the own centre, and measure it as an outsourcer would be measured.
+
+        Seed 004: the methods of assessing a centre's effectiveness are the same for an own and an
+        outsourced one: costs, quality, sales and reliability can all be measured."""

@@ -50,3 +50,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if "seeds" in item.keywords and not DEFAULT_SEEDS_DIR.is_dir():
             item.add_marker(no_seeds)
+
+
+@pytest.fixture
+def standing_after():
+    """``standing_after(firings, k)``: the running standing after firing k, rebuilt from the
+    firing record alone - the evidence and vetoes added so far, and the stages open by then (a
+    stage is open once a firing has matched it, or a later stage's Stage fact)."""
+    from expert.explain.standing import standing
+    from expert.reasoning.decision import decide
+    from expert.reasoning.options import load_stages
+
+    def compute(firings, k):
+        done = firings[:k]
+        added = [a for f in done for a in f.added]
+        matched = {m["name"] for f in done for m in f.matched if m["fact"] == "Stage"}
+        order = list(load_stages())
+        last = max((order.index(s) for s in matched), default=0)
+        decision = decide([a for a in added if a["fact"] == "Evidence"],
+                          [a for a in added if a["fact"] == "Exclusion"], order[:last + 1])
+        return standing(decision)
+    return compute

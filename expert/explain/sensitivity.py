@@ -10,9 +10,10 @@ from itertools import combinations
 
 from expert.explain.whynot import apply_changes, change_rows, compare
 from expert.inputs.catalog import load_catalog
-from expert.reasoning.advisor import advise, figure_facts
+from expert.reasoning.advisor import advise, figure_dicts
+from expert.reasoning.decision import decide
 from expert.reasoning.conditions import conditions_of, questions_of
-from expert.reasoning.options import load_options, option_ids
+from expert.reasoning.options import load_options
 from rules import all_rules
 
 def _bounds(qid: str) -> list:
@@ -63,10 +64,11 @@ def _scoring_rules() -> tuple:
     rules = []
     for meta in all_rules():
         conditions = conditions_of(meta)
-        if any(c.fact == "Recommended" for c in conditions) or not (meta.evidence or meta.finds):
+        if any(c.fact == "Recommended" for c in conditions) or not (meta.scores or meta.finds):
             continue
         direct = tuple(c for c in conditions if c.fact in ("Answer", "Figure"))
-        needs = frozenset(c.subject for c in conditions if c.fact == "Finding")
+        # Findings and opened stages are both derived: a rule waits for all of them.
+        needs = frozenset((c.fact, c.subject) for c in conditions if c.fact in ("Finding", "Stage"))
         rules.append((meta, direct, needs))
     return tuple(rules)
 
@@ -110,13 +112,15 @@ class Screen:
     def _figures(self, answers: dict) -> dict:
         key = tuple((q, answers.get(q)) for q in _figure_questions())
         if key not in self._figures_cache:
-            self._figures_cache[key] = {f["name"]: f["value"] for f in figure_facts(answers)}
+            self._figures_cache[key] = figure_dicts(answers)
         return self._figures_cache[key]
 
     def _direct(self, i: int, answers: dict, figures: dict) -> bool:
         for c in self.rules[i][1]:
-            known = answers if c.fact == "Answer" else figures
-            if c.subject not in known or not c.holds({"value": known[c.subject]}):
+            if c.fact == "Answer":
+                if c.subject not in answers or not c.holds({"value": answers[c.subject]}):
+                    return False
+            elif c.subject not in figures or not c.holds(figures[c.subject]):
                 return False
         return True
 
@@ -135,20 +139,34 @@ class Screen:
         direct = list(self.base_direct)
         for i in touched:
             direct[i] = self._direct(i, answers, figures)
-        findings, fired, progress = set(), set(), True
-        while progress:  # forward chaining to a fixed point: findings may enable more rules
-            progress = False
-            for i, (meta, _direct, needs) in enumerate(self.rules):
-                if i not in fired and direct[i] and needs <= findings:
-                    fired.add(i)
-                    findings.update(meta.finds)
-                    progress = True
-        order = option_ids()
-        scores = dict.fromkeys(order, 0)
-        for i in fired:
-            for option, weight in self.rules[i][0].evidence:
-                scores[option] += weight
-        return min(order, key=lambda o: (-scores[o], order.index(o))), scores
+        derived, fired = {("Stage", "need")}, set()
+        while True:
+            progress = True
+            while progress:  # forward chaining to a fixed point: findings may enable more rules
+                progress = False
+                for i, (meta, _direct, needs) in enumerate(self.rules):
+                    if i not in fired and direct[i] and needs <= derived:
+                        fired.add(i)
+                        derived.update(("Finding", name) for name in meta.finds)
+                        progress = True
+            decision = decide(*self._conclusions(fired, figures),
+                              reached=[s for f, s in derived if f == "Stage"])
+            if decision.opens is None:  # as the advisor does: open the next stage, run on
+                return decision.option, decision.scores
+            derived.add(("Stage", decision.opens))
+
+    def _conclusions(self, fired, figures) -> tuple[list, list]:
+        """The evidence and vetoes of the fired rules, evidence marked assumed as the engine
+        marks it (the rule matched a figure resting on assumed rates)."""
+        evidence, exclusions = [], []
+        for i in sorted(fired):
+            meta, direct, _ = self.rules[i]
+            assumed = any(c.fact == "Figure" and figures[c.subject]["source"] == "assumption"
+                          for c in direct)
+            evidence += [{"option": o, "weight": w, "rule": meta.id,
+                          "basis": "assumed" if assumed else "answers"} for o, w in meta.evidence]
+            exclusions += [{"option": o, "rule": meta.id, "scope": s} for o, s in meta.excludes]
+        return evidence, exclusions
 
 
 SHOWN_FLIPS = 10  # a consultant needs a few ways the answer could turn, not hundreds

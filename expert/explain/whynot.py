@@ -8,11 +8,11 @@ the result is expert/explain/sensitivity.py.
 """
 from __future__ import annotations
 
-from expert.reasoning.advisor import Result, advise, answer_facts, figure_facts
+from expert.reasoning.advisor import Result, advise, answer_facts, figure_facts, recommendation_facts
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.conditions import conditions_of
 from expert.errors import InputError
-from expert.reasoning.options import load_options, option_ids
+from expert.reasoning.options import load_options, load_stages, option_ids
 from rules import all_rules, rule_index
 
 UNANSWERED = "unanswered"
@@ -39,18 +39,17 @@ def result_facts(result: Result) -> list[dict]:
     """Every fact the run ended with, as plain dicts: answers, figures, derived, recommended."""
     facts = [{"fact": "Answer", "question": f["question"], "value": f["value"]}
              for f in answer_facts(result.answers)]
-    facts += [{"fact": "Figure", "name": f["name"], "value": f["value"]}
+    facts += [{"fact": "Figure", "name": f["name"], "value": f["value"], "source": f["source"]}
               for f in figure_facts(result.answers)]
     for firing in result.firings:
         facts += firing.added
     decision = result.decision
-    facts.append({"fact": "Recommended", "option": decision.option, "rank": "chosen"})
-    if decision.runner_up:
-        facts.append({"fact": "Recommended", "option": decision.runner_up, "rank": "runner_up"})
+    facts += [{"fact": "Stage", "name": s.stage} for s in decision.stages if s.stage != "need"]
+    facts += [{"fact": "Recommended", **fact} for fact in recommendation_facts(decision)]
     return facts
 
 
-_SUBJECT = {"Answer": "question", "Figure": "name", "Finding": "name"}
+_SUBJECT = {"Answer": "question", "Figure": "name", "Finding": "name", "Stage": "name"}
 
 
 def _about(condition, facts: list[dict]) -> list[dict]:
@@ -78,6 +77,8 @@ def condition_row(condition, facts: list[dict]) -> dict:
     elif condition.fact == "Finding":
         row["needed"], row["seen"] = "found", "found" if about else "not found"
         row["found_by"] = _finders(condition.subject)
+    elif condition.fact == "Stage":
+        row["needed"], row["seen"] = "open", "open" if about else "not opened"
     else:  # Recommended
         row["needed"] = " and ".join(f"{field} {t.text}" for field, t in condition.tests)
         row["seen"] = ", ".join(f"{f['option']} ({f['rank']})" for f in about)
@@ -91,19 +92,36 @@ def _rule_ref(rule_id: str) -> dict:
 
 def _scores_ranked(result: Result) -> list[dict]:
     options, decision = load_options(), result.decision
-    return [{"option": o, "label": options[o].label, "score": decision.scores[o]}
-            for o in decision.ranking]
+    return [{"option": o, "label": options[o].label, "score": decision.scores.get(o, 0),
+             "stage": options[o].stage} for o in decision.ranking]
 
 
 # ---------------------------------------------------------------------------------- why not
 
+def _stage_path(result: Result, option: str) -> dict:
+    """Whether the option's stage was reached, and if not, which earlier stage went elsewhere."""
+    options, stages = load_options(), load_stages()
+    stage = options[option].stage
+    reached = [s.stage for s in result.decision.stages]
+    blocked = None
+    if stage not in reached:
+        last = result.decision.stages[-1]
+        blocked = {"stage": last.stage, "label": stages[last.stage].label,
+                   "outcome": last.outcome or "", "tie": list(last.tie),
+                   "outcome_label": options[last.outcome].label if last.outcome else ""}
+    return {"stage": stage, "stage_label": stages[stage].label, "stage_reached": stage in reached,
+            "blocked_by": blocked}
+
+
 def why_not(result: Result, option: str) -> dict:
-    """Why ``option`` was not recommended: its unfired support, the evidence against, the gap."""
+    """Why ``option`` was not recommended: its stage, its vetoes, its unfired support, the
+    evidence against, the gap."""
     check_option(option)
     decision, fired = result.decision, {f.rule for f in result.firings}
     facts = result_facts(result)
     missed = []
-    for meta in all_rules():
+    # The winner lost nothing: listing the rules that did not fire for it would only mislead.
+    for meta in all_rules() if option != decision.option else ():
         weight = dict(meta.evidence).get(option, 0)
         if weight <= 0 or meta.id in fired:
             continue
@@ -111,17 +129,20 @@ def why_not(result: Result, option: str) -> dict:
         missed.append({**_rule_ref(meta.id), "weight": weight,
                        "failed": [c for c in conditions if not c["holds"]],
                        "held": [c for c in conditions if c["holds"]]})
-    items = [e for e in result.evidence if e["option"] == option]
+    items = [e for e in result.evidence if e["option"] == option and option != decision.option]
     return {
         "option": option,
         "label": load_options()[option].label,
         "recommended": option == decision.option,
         "winner": decision.option,
         "winner_label": load_options()[decision.option].label,
-        "score": decision.scores[option],
-        "winner_score": decision.scores[decision.option],
-        "gap": decision.scores[decision.option] - decision.scores[option],
+        "score": decision.scores.get(option, 0),
+        "winner_score": decision.scores.get(decision.option, 0),
+        "gap": decision.scores.get(decision.option, 0) - decision.scores.get(option, 0),
         "tie": list(decision.tie),
+        **_stage_path(result, option),
+        "excluded": [{**_rule_ref(x["rule"]), "scope": x["scope"]}
+                     for x in result.exclusions if x["option"] == option],
         "missed": missed,
         "against": [{**_rule_ref(e["rule"]), "weight": e["weight"]} for e in items if e["weight"] < 0],
         "supported": [{**_rule_ref(e["rule"]), "weight": e["weight"]} for e in items if e["weight"] > 0],
@@ -163,9 +184,9 @@ def compare(before: Result, after: Result) -> dict:
         "after": {"option": after.decision.option, "label": options[after.decision.option].label,
                   "margin": after.decision.margin, "tie": list(after.decision.tie)},
         "flipped": before.decision.option != after.decision.option,
-        "scores": [{"option": o, "before": before.decision.scores[o],
-                    "after": after.decision.scores[o],
-                    "change": after.decision.scores[o] - before.decision.scores[o]}
+        "scores": [{"option": o, "before": before.decision.scores.get(o, 0),
+                    "after": after.decision.scores.get(o, 0),
+                    "change": after.decision.scores.get(o, 0) - before.decision.scores.get(o, 0)}
                    for o in option_ids()],
         "newly_fired": [_rule_ref(r) for r in sorted(set(fired_after) - set(fired_before),
                                                      key=order.get)],

@@ -11,29 +11,16 @@ from functools import lru_cache
 
 from expert.inputs.catalog import Question, load_catalog
 from expert.interview.planner import DONE, EVIDENCE, Known, plan, waiting_on
-from expert.numbers.figures import compute_figures
-from expert.reasoning.advisor import Result, advise, answer_facts
-from expert.reasoning.decision import Decision, decide
+from expert.reasoning.advisor import (Result, advise, answer_facts, figure_dicts, figure_facts,
+                                      reached_stages, recommendation_facts, run_stages)
 from expert.reasoning.engine import AdvisorEngine, Firing
-from expert.reasoning.facts import Evidence, Figure, Finding, Recommended
+from expert.reasoning.facts import Finding, Recommended
 
 @lru_cache(maxsize=1)
 def consultation_engine() -> AdvisorEngine:
     """The consultations' engine: its working memory lives on between answers, so it is kept
     apart from advise()'s shared engine, which resets for every run."""
     return AdvisorEngine()
-
-
-def figure_facts_of(figures: dict) -> list:
-    return [Figure(name=name, value=figures[name]) for name in sorted(figures)]
-
-
-def recommendation_facts(decision: Decision) -> tuple:
-    """The Recommended facts the decision step declares, as advise() does."""
-    facts = ({"option": decision.option, "rank": "chosen"},)
-    if decision.runner_up:
-        facts += ({"option": decision.runner_up, "rank": "runner_up"},)
-    return facts
 
 
 def firing_key(firing: Firing) -> str:
@@ -96,7 +83,7 @@ class Consultation:
         """One evaluation; False when it must be replayed from a reset engine."""
         engine = self.engine
         answers = self.known_answers()
-        figures = compute_figures(answers)
+        figures = figure_dicts(answers)
         if replay or not self._extends(answers, figures):
             engine.reset()
             self._session_firings = engine.firings
@@ -104,11 +91,15 @@ class Consultation:
         new_answers = {q: v for q, v in answers.items() if q not in self._declared}
         new_figures = {n: v for n, v in figures.items() if n not in self._figures}
         # Catalog order for answers and name order for figures, as advise() declares them.
-        engine.declare(*answer_facts(new_answers), *figure_facts_of(new_figures))
+        engine.declare(*answer_facts(new_answers), *figure_facts(figures=new_figures))
         self._declared.update(new_answers)
         self._figures = dict(figures)
-        engine.run()
-        self.decision = decide(engine.facts_of(Evidence))
+        # Each stage stays closed while a question can still change the outcome of the one
+        # before it: a later stage never runs ahead of an earlier one.
+        self.decision = run_stages(
+            engine, hold=lambda decision: plan(self._known(), decision).stage == EVIDENCE)
+        if reached_stages(engine) != [s.stage for s in self.decision.stages]:
+            return False  # an earlier stage's outcome changed under a stage already opened
         recommended = recommendation_facts(self.decision)
         if self._recommended:
             if self._recommended != recommended:
@@ -139,8 +130,9 @@ class Consultation:
         return Known(
             answers=self.known_answers(),
             skipped=frozenset(q for q, v in self.answers.items() if v is None),
-            figures=compute_figures(self.known_answers()),
+            figures=figure_dicts(self.known_answers()),
             findings=frozenset(f["name"] for f in self.engine.facts_of(Finding)),
+            stages=frozenset(reached_stages(self.engine)),
             fired=frozenset(f.rule for f in self.engine.firings),
             recommended=recommended,
         )

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from expert.inputs.catalog import load_catalog
-from expert.numbers.figures import FIGURE_INPUTS
+from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.decision import Decision
 from rules import all_rules
@@ -34,8 +34,9 @@ class Known:
     """What the planner may rely on after a run."""
     answers: dict                      # question id -> normalised value
     skipped: frozenset = frozenset()   # questions answered "unknown"
-    figures: dict = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)   # name -> {"value", "source"}
     findings: frozenset = frozenset()
+    stages: frozenset = frozenset({"need"})       # the stages opened so far
     fired: frozenset = frozenset()     # rule ids
     recommended: tuple = ()            # ({"option", "rank"}, ...) once declared
 
@@ -73,8 +74,17 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
                 pending.setdefault(cond.subject, []).append(Waiting(meta, cond))
         elif cond.fact == "Figure":
             if cond.subject in known.figures:
-                if not cond.holds({"value": known.figures[cond.subject]}):
+                figure = known.figures[cond.subject]
+                if cond.holds(figure):
+                    continue
+                # A rule on where the figure comes from waits on the rates the client has not
+                # given yet: giving one changes the figure's source (and its value).
+                rates = [q for q in FIGURE_RATES.get(cond.subject, ())
+                         if q not in known.answers and q not in known.skipped]
+                if not rates or "source" not in dict(cond.tests):
                     return None
+                for qid in rates:
+                    pending.setdefault(qid, []).append(Waiting(meta, cond))
                 continue
             inputs = FIGURE_INPUTS.get(cond.subject, ())
             missing = [q for q in inputs if q not in known.answers]
@@ -96,38 +106,66 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
                         pending.setdefault(qid, []).append(Waiting(meta, None, via=cond.subject))
             if not reachable:
                 return None
+        elif cond.fact == "Stage":
+            if cond.subject not in known.stages:
+                return None  # its stage is not open: nothing to ask for it yet
         elif cond.fact == "Recommended":
             if not any(cond.holds(fact) for fact in known.recommended):
                 return None
     return {qid: tuple(w) for qid, w in pending.items()}
 
 
-def contenders(open_rules, scores: dict, leader: str) -> set:
-    """Options the open rules could still lift to the leader's worst case.
+def contenders(open_rules, stage) -> set:
+    """The options of the stage being decided that the open rules could still make win.
 
-    Each option's best case is its score plus every positive weight still open for it; the
-    leader's worst case is its score plus every negative weight still open against it. Rules on
-    the same question exclude each other, so this over-estimates: it never stops too early.
+    ``stage`` is the decision's StageResult. Each option's best case is its net score plus every
+    positive weight still open for it; the leader's worst case is its net plus every negative
+    weight still open against it; an open veto on the leader puts every other allowed option
+    in play. Rules on the same question exclude each other, so this over-estimates: it never
+    stops too early. With no leader (a tie, or nothing known yet), every allowed option that
+    has or could get a reason for it is in play.
     """
-    gain = {o: 0 for o in scores}
-    loss = {o: 0 for o in scores}
+    standings = {s.option: s for s in stage.standings}
+    gain = dict.fromkeys(standings, 0)
+    loss = dict.fromkeys(standings, 0)
+    vetoed = set()
     for meta in open_rules:
         for option, weight in meta.evidence:
-            (gain if weight > 0 else loss)[option] += weight
-    floor = scores[leader] + loss[leader]
-    # ">=": on an exact tie the option order decides, which may favour the challenger.
-    return {o for o in scores if o != leader and scores[o] + gain[o] >= floor}
+            if option in standings:
+                (gain if weight > 0 else loss)[option] += weight
+        vetoed.update(option for option, _ in meta.excludes if option in standings)
+    allowed = {o for o, s in standings.items() if not s.excluded}
+    hopeful = {o for o in allowed if standings[o].for_ > 0 or gain[o] > 0}
+    if len(standings) == len(allowed) == 2:  # between two, against one is a reason for the other
+        for o in allowed:
+            other = (allowed - {o}).pop()
+            if standings[other].against or loss[other]:
+                hopeful.add(o)
+    leader = stage.winner
+    if leader is None:
+        return hopeful if any(gain.values()) or any(loss.values()) or vetoed & allowed else set()
+    if leader in vetoed:
+        return hopeful - {leader}
+    floor = standings[leader].net + loss[leader]
+    # ">=": a level score falls to the certainty factor, which the challenger may win.
+    return {o for o in hopeful if o != leader and standings[o].net + gain[o] >= floor}
 
 
-def can_change(open_rules, scores: dict, leader: str) -> bool:
-    """Could any answer still change the recommendation?"""
-    return bool(contenders(open_rules, scores, leader))
+def can_change(open_rules, stage) -> bool:
+    """Could any answer still change the stage's outcome?"""
+    return bool(contenders(open_rules, stage))
 
 
-def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
-    """What to ask next, given what is known and the current decision."""
+def _weighs(meta, options) -> int:
+    """How much a rule can move the given options: its weights on them, a veto counting 3."""
+    return (sum(abs(w) for o, w in meta.evidence if o in options)
+            + sum(3 for o, _ in meta.excludes if o in options))
+
+
+def open_rules(known: Known, rules=None) -> dict:
+    """{rule id: (meta, {question id: (Waiting, ...)})} of every rule that has not fired and
+    can still fire, with what it waits on."""
     rules = all_rules() if rules is None else rules
-    order = order or [q.id for q in load_catalog()]
     states = {}
     for meta in rules:
         if meta.id in known.fired:
@@ -135,24 +173,34 @@ def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
         pending = _pending(meta, known, rules)
         if pending:
             states[meta.id] = (meta, pending)
+    return states
+
+
+def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
+    """What to ask next, given what is known and the current decision.
+
+    While the recommendation is not declared, only questions that can still change the outcome
+    of the stage being decided (the last one reached) are asked, most weight on the options in
+    play first; a question that can move only options out of the running asks nothing.
+    """
+    rules = all_rules() if rules is None else rules
+    order = order or [q.id for q in load_catalog()]
+    states = open_rules(known, rules)
 
     if not known.recommended:
-        open_rules = [m for m, _ in states.values() if m.evidence and not _follows_up(m)]
-        in_play = contenders(open_rules, decision.scores, decision.option)
+        stage = decision.stages[-1]
+        scoring = [m for m, _ in states.values() if m.scores and not _follows_up(m)]
+        in_play = contenders(scoring, stage)
         if in_play:
-            # Weigh only the evidence on options still in play: a rule that can move only
-            # options out of the running cannot change the recommendation, so it asks nothing.
-            in_play.add(decision.option)
-
-            def weight(meta) -> int:
-                return sum(abs(w) for o, w in meta.evidence if o in in_play)
-            pending = [(m, states[m.id][1]) for m in open_rules if weight(m)]
+            if stage.winner:
+                in_play.add(stage.winner)
+            pending = [(m, states[m.id][1]) for m in scoring if _weighs(m, in_play)]
             if pending:
-                return _ranked(EVIDENCE, pending, weight, order)
+                return _ranked(EVIDENCE, pending, lambda m: _weighs(m, in_play), order)
         return Plan(stage=FOLLOW_UP)  # nothing left to ask that can change the decision
 
     # Follow-up stage: only advice can still change, so only advice rules are worth a question.
-    advice_rules = [(m, p) for m, p in states.values() if m.advice and not m.evidence]
+    advice_rules = [(m, p) for m, p in states.values() if m.advice and not m.scores]
     if advice_rules:
         return _ranked(FOLLOW_UP, advice_rules, lambda m: len(m.advice), order)
     return Plan(stage=DONE)

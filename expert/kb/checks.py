@@ -9,11 +9,16 @@ Every check returns ``Problem``s; none means sound. The checks:
   feeds a computed figure that rules read);
 * ``advice``: every advice item a rule adds exists in data/advice.yaml;
 * ``contradictions``: no two rules with the same conditions give opposite signs to one option;
+* ``double votes``: one seed statement, one vote: no two scoring rules (evidence or a veto) rest
+  on the same quote, and no two give the same option a vote from the same answer;
 * ``fires``: every rule really fires. Answers satisfying the rule's Answer conditions are
   constructed, Findings are chained through a rule that finds them, and rules that wait for a
   ``Recommended`` option or a computed Figure are searched for over the bundled examples and
   seeded random answer sets. The engine is then run and the firing looked up in its record;
-* ``termination``: the engine finishes on every seeded random answer set within a firing cap.
+* ``termination``: the engine finishes on every seeded random answer set within a firing cap;
+* ``stages``: every stage is reached, each of its options wins it, and every final option is
+  recommended, in some run of the examples and the random answer sets;
+* ``vetoes``: every veto takes effect: in some run it excludes an option that had support.
 
 The check takes its inputs (rule sets, catalog, seeds directory) as arguments so that tests can
 feed it a deliberately broken rule base and see each check fail.
@@ -25,8 +30,10 @@ from pathlib import Path
 from expert import PACKAGE_DIR
 from expert.inputs.catalog import Catalog, load_catalog
 from expert.kb.problem import CheckResult, Problem
-from expert.kb.runs import Runner, check_fires, check_termination, example_answer_sets, random_answer_sets
+from expert.kb.runs import (Runner, check_fires, check_stages, check_termination, check_vetoes,
+                            example_answer_sets, random_answer_sets)
 from expert.kb.static import (check_advice, check_citations, check_contradictions, check_ids,
+                              check_one_answer_one_vote, check_one_quote_one_vote,
                               check_questions)
 from expert.reasoning.conditions import UnreadablePattern, conditions_of
 from expert.reasoning.heuristic import heuristics_of
@@ -60,6 +67,8 @@ def check_rule_base(rulesets=RULESETS, catalog: Catalog | None = None,
     problems += check_questions(metas, catalog)
     problems += check_advice(metas, advice_items)
     problems += check_contradictions(metas)
+    problems += check_one_quote_one_vote(metas)
+    problems += check_one_answer_one_vote(metas)
     random_sets = random_answer_sets(catalog, metas, runs, seed)
     # Each rule fires at most once per combination of facts; ten times the rule count is far
     # beyond any finishing run and still stops a runaway one quickly.
@@ -67,5 +76,7 @@ def check_rule_base(rulesets=RULESETS, catalog: Catalog | None = None,
     examples = example_answer_sets()
     problems += check_termination(runner, examples + random_sets)
     problems += check_fires(metas, catalog, runner, examples + random_sets)
+    problems += check_vetoes(metas, catalog, runner, examples + random_sets)
+    problems += check_stages(runner)  # last: it reads what every run before it reached
     return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs,
                        quotes_verified=seeds_dir.is_dir())

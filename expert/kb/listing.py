@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.conditions import conditions_of
-from expert.reasoning.options import load_options
+from expert.reasoning.options import certainty_factors, load_options, load_stages
 from expert.report.model import advice_catalog
 from rules import all_rules
 from rules.seeds import SEEDS
@@ -23,10 +23,15 @@ def condition_row(condition) -> dict:
         row["formal"] = f"{condition.subject} {'=' if value.op == '==' else value.op} " + (
             ", ".join(map(str, value.expected)) if value.op == "in" else str(value.expected))
     elif condition.fact == "Figure":
+        source = dict(condition.tests).get("source")
         row.update(op=value.op, expected=value.expected,
-                   formal=f"{condition.subject} {value.op} {value.expected}")
+                   source=source.expected if source else "",
+                   formal=f"{condition.subject} {value.op} {value.expected}"
+                          + (f", resting on {source.expected} numbers" if source else ""))
     elif condition.fact == "Finding":
         row["formal"] = f"finding {condition.subject}"
+    elif condition.fact == "Stage":
+        row["formal"] = f"stage {condition.subject} open"
     else:
         option = dict(condition.tests)["option"]
         row.update(op=option.op, expected=option.expected,
@@ -45,10 +50,12 @@ def rule_row(meta) -> dict:
         "quote": meta.quote,
         "gloss": meta.gloss,
         "weight": meta.weight,
+        "stage": meta.stage,
         "salience": meta.salience,
         "conditions": [condition_row(c) for c in conditions_of(meta)],
         "conclusion": {
             "evidence": {option: weight for option, weight in meta.evidence},
+            "excludes": {option: scope for option, scope in meta.excludes},
             "advice": list(meta.advice),
             "findings": list(meta.finds),
         },
@@ -62,8 +69,12 @@ def rules_model() -> dict:
         if row["topic"] not in topics:
             topics.append(row["topic"])
     advice = advice_catalog()
-    return {"rules": rows, "topics": topics, "seeds": list(SEEDS),
+    stages = [{"id": s.id, "label": s.label, "question": s.question,
+                "options": [o.id for o in load_options().values() if o.stage == s.id],
+                "opens": dict(s.opens)} for s in load_stages().values()]
+    return {"rules": rows, "topics": topics, "seeds": list(SEEDS), "stages": stages,
             "options": [o.id for o in load_options().values()],
+            "certainty": {str(w): cf for w, cf in sorted(certainty_factors().items(), reverse=True)},
             # how many rules cite each seed, so the document shows every seed is used
             "seed_counts": {seed: sum(r["source"] == seed for r in rows) for seed in SEEDS},
             "advice_titles": {item: advice[item]["title"] for item in sorted(advice)}}

@@ -15,6 +15,7 @@ from expert.kb.problem import Problem
 from expert.reasoning.advisor import advise
 from expert.reasoning.conditions import conditions_of
 from expert.reasoning.engine import build_engine
+from expert.reasoning.options import load_stages, option_ids, stage_options
 
 
 class Unsatisfiable(Exception):
@@ -78,8 +79,9 @@ def required_answers(meta, metas, catalog: Catalog, _chain=()) -> dict:
 
 
 def needs_search(meta) -> bool:
-    """Rules waiting for the decision step or for a computed figure cannot be satisfied directly."""
-    return any(c.fact in ("Recommended", "Figure") for c in conditions_of(meta))
+    """Rules waiting for the decision step (a stage opened, a recommendation) or for a computed
+    figure cannot be satisfied from their own answers alone."""
+    return any(c.fact in ("Recommended", "Figure", "Stage") for c in conditions_of(meta))
 
 
 def interesting_numbers(question, metas) -> list:
@@ -126,6 +128,10 @@ class Runner:
     def __init__(self, rulesets, cap: int):
         self.cap, self.capped = cap, False
         self.seen: set = set()  # every rule that fired in any run so far
+        self.reached: set = set()        # every stage reached
+        self.outcomes: set = set()       # (stage, winner) of every stage decided
+        self.recommended: set = set()    # every option recommended
+        self.effective_vetoes: set = set()  # veto rules that took out an option with support
         self.engine = build_engine(rulesets, before_firing=self._before_firing)
 
     def _before_firing(self, engine, _activations):
@@ -144,6 +150,15 @@ class Runner:
             return set()
         fired = {f.rule for f in result.firings}
         self.seen |= fired
+        decision = result.decision
+        for stage in decision.stages:
+            self.reached.add(stage.stage)
+            if stage.winner:
+                self.outcomes.add((stage.stage, stage.winner))
+            self.effective_vetoes.update(
+                rule for s in stage.standings if s.for_ > 0 for rule, _ in s.excluded)
+        if not decision.tie and not decision.no_evidence:
+            self.recommended.add(decision.option)
         return fired
 
 
@@ -175,3 +190,43 @@ def check_termination(runner: Runner, answer_sets: list[dict]) -> list[Problem]:
             return [Problem("termination", f"answer set {number}",
                             f"the engine was still firing after {runner.cap} firings")]
     return []
+
+
+def check_stages(runner: Runner) -> list[Problem]:
+    """Every stage is reached, every option of it wins, and every final option is recommended,
+    in some run of the examples and the random answer sets."""
+    problems = []
+    for stage in load_stages():
+        if stage not in runner.reached:
+            problems.append(Problem("stages", stage, "no answer set reaches this stage"))
+            continue
+        for option in stage_options(stage):
+            if (stage, option) not in runner.outcomes:
+                problems.append(Problem("stages", option,
+                                        f"never wins the {stage} stage in any answer set"))
+    problems += [Problem("stages", option, "is never recommended in any answer set")
+                 for option in option_ids() if option not in runner.recommended]
+    return problems
+
+
+def check_vetoes(metas, catalog: Catalog, runner: Runner, candidates: list[dict]) -> list[Problem]:
+    """Every veto takes effect: in some run it excludes an option that had evidence for it.
+    Vetoes not yet seen doing so are tried on each candidate answer set with their own
+    conditions' answers added (as check_fires searches)."""
+    problems = []
+    for meta in metas:
+        if not meta.excludes or meta.id in runner.effective_vetoes:
+            continue
+        try:
+            required = required_answers(meta, metas, catalog)
+        except Unsatisfiable:
+            continue  # check_fires reports it
+        for answers in candidates:
+            runner.fired({**answers, **required})
+            if meta.id in runner.effective_vetoes:
+                break
+        else:
+            problems.append(Problem("vetoes", meta.id,
+                                    f"never excluded an option that had anything for it, in "
+                                    f"{len(candidates)} answer sets that satisfy its conditions"))
+    return problems

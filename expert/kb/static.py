@@ -107,3 +107,66 @@ def check_contradictions(metas) -> list[Problem]:
                 problems.append(Problem("contradictions", option,
                                         f"the same conditions pull it both ways: {pulls}"))
     return problems
+
+
+def _scoring(metas) -> list:
+    """The rules that weigh options: evidence or a veto."""
+    return [meta for meta in metas if meta.scores]
+
+
+def check_one_quote_one_vote(metas) -> list[Problem]:
+    """Two scoring rules never rest on the same quote: one seed statement, one vote."""
+    problems, seen = [], {}
+    for meta in _scoring(metas):
+        key = (meta.seed, normalise(meta.quote))
+        if key in seen:
+            problems.append(Problem("double votes", meta.id,
+                                    f"rests on the same quote as {seen[key]}"))
+        else:
+            seen[key] = meta.id
+    return problems
+
+
+def _samples(a, b) -> list:
+    """Values worth trying to see whether two tests on one subject can both hold."""
+    values = []
+    for test in (a, b):
+        expected = test.expected
+        if test.op == "in":
+            values.extend(expected)
+        elif isinstance(expected, (int, float)) and not isinstance(expected, bool):
+            values.extend((expected - 1, expected - 0.5, expected, expected + 0.5, expected + 1))
+        else:
+            values.append(expected)
+    return values
+
+
+def _overlap(a, b) -> bool:
+    """Can one fact satisfy both conditions? (same kind, same subject, tests that can both hold)"""
+    if (a.fact, a.subject) != (b.fact, b.subject) or a.fact not in ("Answer", "Figure", "Finding"):
+        return False
+    tests_b = dict(b.tests)
+    for field, ta in a.tests:  # every field both test must be satisfiable at once
+        tb = tests_b.get(field)
+        if tb is not None and not any(ta.holds(v) and tb.holds(v) for v in _samples(ta, tb)):
+            return False
+    return True
+
+
+def check_one_answer_one_vote(metas) -> list[Problem]:
+    """Two scoring rules never give the same option evidence (or a veto) from the same answer:
+    the second would count the client's one answer twice."""
+    problems = []
+    rules = _scoring(metas)
+    for i, a in enumerate(rules):
+        votes_a = {o for o, _ in a.evidence} | {o for o, _ in a.excludes}
+        for b in rules[i + 1:]:
+            shared = votes_a & ({o for o, _ in b.evidence} | {o for o, _ in b.excludes})
+            if not shared:
+                continue
+            common = [c.subject for c in conditions_of(a) for d in conditions_of(b) if _overlap(c, d)]
+            if common:
+                problems.append(Problem(
+                    "double votes", b.id,
+                    f"gives {', '.join(sorted(shared))} a vote from {common[0]} as {a.id} does"))
+    return problems

@@ -13,7 +13,7 @@ their numbers from expert/cost.py through here, so they agree on the same answer
 """
 from __future__ import annotations
 
-from expert.numbers.assumptions import CLIENT, load_assumptions, resolve
+from expert.numbers.assumptions import ASSUMPTION, CLIENT, load_assumptions, resolve
 from expert.numbers.cost import cost_model
 
 _VOLUME = ("peak_hour_calls", "aht_seconds")
@@ -25,6 +25,13 @@ FIGURE_INPUTS: dict[str, tuple[str, ...]] = {
     "own_centre_late_by_months": ("months_to_go_live",),
     "own_centre_extra_cost_over_horizon": _COST,
     "break_even_month": _COST,
+}
+
+# Rates a figure can do without (an assumption stands in) but that the client may give, which
+# turns the figure's source from "assumption" into "client": a rule that needs a figure resting
+# on the client's numbers waits on these questions too.
+FIGURE_RATES: dict[str, tuple[str, ...]] = {
+    "own_centre_late_by_months": ("own_centre_launch_months",),
 }
 
 
@@ -65,11 +72,16 @@ def figure_details(answers: dict) -> dict[str, dict]:
             _computed("in_house_total", totals["in_house"]),
             _computed("outsource_total", totals["outsource"]),
             _computed("rates_assumed", model["assumptions_used"], "numbers")]
+        # The cost model's rates (salaries, rent, price per minute...) are not all listed as
+        # inputs; rates_assumed counts those that came from assumptions.
+        cost_source = ASSUMPTION if model["assumptions_used"] else CLIENT
         details["own_centre_extra_cost_over_horizon"] = {
-            "method": "cost_gap", "value": model["own_centre_extra_cost"], "inputs": cost_inputs}
+            "method": "cost_gap", "value": model["own_centre_extra_cost"], "inputs": cost_inputs,
+            "source": cost_source}
         if model["break_even_month"] is not None:
             details["break_even_month"] = {
-                "method": "break_even", "value": model["break_even_month"], "inputs": cost_inputs}
+                "method": "break_even", "value": model["break_even_month"], "inputs": cost_inputs,
+                "source": cost_source}
     if "own_centre_late_by_months" in available:
         launch = numbers["own_centre_launch_months"].value
         details["own_centre_late_by_months"] = {
@@ -88,3 +100,11 @@ def _whole(value):
 def compute_figures(answers: dict) -> dict:
     """name -> value for every figure the answers allow."""
     return {name: d["value"] for name, d in figure_details(answers).items()}
+
+
+def figure_sources(answers: dict) -> dict:
+    """name -> "client" when every number a figure rests on is the client's own, else
+    "assumption" (at least one rate came from data/assumptions.yaml or --assumptions)."""
+    return {name: d.get("source") or (
+                ASSUMPTION if any(i["source"] == ASSUMPTION for i in d["inputs"]) else CLIENT)
+            for name, d in figure_details(answers).items()}

@@ -40,8 +40,8 @@ from experta.matchers.rete.mixins import ChildNode  # noqa: E402
 from experta.matchers.rete.nodes import FeatureTesterNode  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 
-__all__ = ["AS", "Fact", "L", "ORFC", "OrderedEngine", "P", "Pending", "Rule", "engine_class",
-           "fact_fields", "fact_id"]
+__all__ = ["AS", "Fact", "L", "ORFC", "OrderedEngine", "P", "Pending", "Rule", "agenda_key",
+           "engine_class", "fact_fields", "fact_id"]
 
 
 class _Positions(dict):
@@ -59,9 +59,18 @@ class _CanonicalOrderStrategy(DepthStrategy):
         self._position = _Positions((name, i) for i, name in enumerate(order))
 
     def get_key(self, activation):
-        # The agenda pops its largest key first, so older facts and earlier rules are negated.
-        facts = [-fact_id for fact_id in sorted(f["__factid__"] for f in activation.facts)]
-        return (activation.rule.salience, facts, -self._position[activation.rule.__name__])
+        return agenda_key(activation.rule.salience, [f["__factid__"] for f in activation.facts],
+                          self.position(activation.rule.__name__))
+
+    def position(self, rule_name: str) -> int:
+        return self._position[rule_name]
+
+
+def agenda_key(salience: int, fact_ids, position: int) -> tuple:
+    """The conflict-resolution key; the agenda pops its largest key first. Salience, then the
+    oldest facts (ids sorted and negated, compared in turn), then the rule's position (negated:
+    earlier first). Public so the step view shows the very key that orders the agenda."""
+    return (salience, [-i for i in sorted(fact_ids)], -position)
 
 
 class _ChangedRulesMatcher(ReteMatcher):
@@ -243,6 +252,11 @@ class OrderedEngine(KnowledgeEngine):
 
     def firing(self, activation: Pending) -> None:
         pass
+
+    def conflict_key(self, activation: Pending) -> tuple:
+        """The key the agenda orders ``activation`` by (``agenda_key``)."""
+        return agenda_key(activation.salience, [fact_id(f) for f in activation.facts],
+                          self.strategy.position(activation.rule))
 
     def facts_in_order(self) -> list:
         """Every fact, in fact-id order (experta's InitialFact left out)."""

@@ -1,10 +1,13 @@
 """The consultation pipeline: answers in, an explained Result out.
 
-Two runs of the same engine, with the decision step in between:
-1. the answers (and figures computed from them) are declared and the engine runs: stage 1 and 2
-   rules add evidence and findings;
-2. ``decide`` weighs the evidence and declares ``Recommended`` facts;
-3. the engine runs again: stage 3 rules add follow-up advice for the recommended option(s).
+One engine, run stage by stage with the decision step in between:
+1. the answers (and figures computed from them) are declared and the engine runs: the need
+   stage's rules (seed 003's questionnaire) add evidence, and finding rules add findings;
+2. ``decide`` weighs the need stage; when its outcome calls for the next stage, the stage is
+   opened (``Stage(name="form")``) and the engine runs on: only then do that stage's rules fire.
+   The same for the sourcing stage. Vetoes (``Exclusion``) take options out with a cited reason;
+3. the decision is declared (``Recommended``) and the engine runs again: follow-up rules add
+   advice for the recommended option (and the runner-up, and the option for later).
 """
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from functools import lru_cache
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.decision import Decision, decide
 from expert.reasoning.engine import AdvisorEngine, Firing
-from expert.reasoning.facts import Advice, Answer, Evidence, Figure, Recommended
-from expert.numbers.figures import compute_figures
+from expert.reasoning.options import option_ids
+from expert.reasoning.facts import Advice, Answer, Evidence, Exclusion, Figure, Recommended, Stage
+from expert.numbers.figures import compute_figures, figure_sources
 
 
 @dataclass
@@ -25,6 +29,7 @@ class Result:
     decision: Decision
     evidence: list[dict]           # {"option", "weight", "rule"} in firing order
     advice: list[dict]             # {"item", "rule"} in firing order
+    exclusions: list = field(default_factory=list)  # {"option", "rule", "scope"}: the vetoes
     meta: dict = field(default_factory=dict)
 
 
@@ -40,10 +45,56 @@ def answer_facts(answers: dict) -> list:
     return [Answer(question=q.id, value=answers[q.id]) for q in catalog if q.id in answers]
 
 
-def figure_facts(answers: dict) -> list:
-    """Figure facts for every figure the answers allow, in name order."""
-    figures = compute_figures(answers)
-    return [Figure(name=name, value=figures[name]) for name in sorted(figures)]
+def figure_dicts(answers: dict) -> dict:
+    """name -> {"value", "source"} for every figure the answers allow, in name order."""
+    figures, sources = compute_figures(answers), figure_sources(answers)
+    return {name: {"value": figures[name], "source": sources[name]} for name in sorted(figures)}
+
+
+def figure_facts(answers: dict | None = None, figures: dict | None = None) -> list:
+    """Figure facts (from the answers, or from ``figure_dicts`` already computed), in name order."""
+    figures = figure_dicts(answers) if figures is None else figures
+    return [Figure(name=name, **figures[name]) for name in sorted(figures)]
+
+
+def reached_stages(engine) -> list:
+    return ["need", *(f["name"] for f in engine.facts_of(Stage))]
+
+
+def decide_on(engine) -> Decision:
+    """The decision over what the engine has derived so far."""
+    return decide(engine.facts_of(Evidence), engine.facts_of(Exclusion), reached_stages(engine))
+
+
+def run_stages(engine, hold=None) -> Decision:
+    """Run the engine stage by stage: each time the decision calls for the next stage, open it
+    (declare ``Stage``) and run on. ``hold(decision)`` may keep the next stage closed (the
+    consultation does, while questions of the current stage can still change its outcome)."""
+    engine.run()
+    while True:
+        decision = decide_on(engine)
+        if decision.opens is None or (hold is not None and hold(decision)):
+            return decision
+        engine.declare(Stage(name=decision.opens))
+        engine.run()
+
+
+def recommendation_facts(decision: Decision) -> tuple:
+    """The Recommended facts the decision step declares: the chosen option, the runner-up when
+    it is named, and the long-run favourite excluded only for now. On a tie every tied option
+    is declared as tied (each gets its follow-up advice, none is chosen); with no evidence at
+    all, nothing is."""
+    if decision.no_evidence:
+        return ()
+    if decision.tie:
+        return tuple({"option": o, "rank": "tied"} for o in decision.tie
+                     if o in option_ids())
+    facts = ({"option": decision.option, "rank": "chosen"},)
+    if decision.runner_up:
+        facts += ({"option": decision.runner_up, "rank": "runner_up"},)
+    if decision.later:
+        facts += ({"option": decision.later, "rank": "later"},)
+    return facts
 
 
 def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None = None) -> Result:
@@ -51,17 +102,17 @@ def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None
     engine = engine or shared_engine()
     engine.reset()
     engine.declare(*answer_facts(answers), *figure_facts(answers))
-    engine.run()
-    decision = decide(engine.facts_of(Evidence))
-    engine.declare(Recommended(option=decision.option, rank="chosen"))
-    if decision.runner_up:
-        engine.declare(Recommended(option=decision.runner_up, rank="runner_up"))
+    decision = run_stages(engine)
+    engine.declare(*(Recommended(**fact) for fact in recommendation_facts(decision)))
     engine.run()
     return Result(
         answers=dict(answers),
         firings=list(engine.firings),
         decision=decision,
-        evidence=[{k: f[k] for k in ("option", "weight", "rule")} for f in engine.facts_of(Evidence)],
+        evidence=[{k: f[k] for k in ("option", "weight", "rule", "basis")}
+                  for f in engine.facts_of(Evidence)],
         advice=[{"item": f["item"], "rule": f["rule"]} for f in engine.facts_of(Advice)],
+        exclusions=[{k: f[k] for k in ("option", "rule", "scope")}
+                    for f in engine.facts_of(Exclusion)],
         meta=dict(meta or {}),
     )

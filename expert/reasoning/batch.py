@@ -13,19 +13,27 @@ from collections.abc import Iterable, Iterator
 from expert.errors import InputError
 from expert.inputs.rows import Row, failed
 from expert.reasoning.advisor import advise, shared_engine
+from expert.reasoning.options import option_ids
 
 
 def advise_row(row: Row) -> dict:
     """The result row for one profile (run on this process's shared engine)."""
     if row.error:
-        return {"row": row.row, "client": row.client, "option": None, "confidence": None,
-                "scores": None, "fired_rules": None, "error": row.error}
+        return {"row": row.row, "client": row.client, "option": None, "stage": None,
+                "tie": None, "confidence": None, "scores": None, "fired_rules": None,
+                "error": row.error}
     try:
         result = advise(row.answers)
     except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
         return advise_row(failed(row, str(err)))
-    return {"row": row.row, "client": row.client, "option": result.decision.option,
-            "confidence": result.decision.confidence, "scores": dict(result.decision.scores),
+    decision = result.decision
+    return {"row": row.row, "client": row.client,
+            # an undecided tie has no option: the tie column names the tied ones
+            "option": "" if decision.tie else decision.option,
+            "stage": decision.decided_by, "tie": list(decision.tie),
+            "confidence": decision.confidence,
+            # the final options only, in report order (stage outcomes are in the report)
+            "scores": {o: result.decision.scores.get(o, 0) for o in option_ids()},
             "fired_rules": [f.rule for f in result.firings], "error": ""}
 
 

@@ -15,7 +15,8 @@ from expert.reasoning._experta import L, ORFC
 from expert.reasoning.heuristic import Test
 
 # The field that names what each kind of fact is about; the other fields are tested.
-SUBJECT_FIELD = {"Answer": "question", "Figure": "name", "Finding": "name", "Recommended": "option"}
+SUBJECT_FIELD = {"Answer": "question", "Figure": "name", "Finding": "name", "Stage": "name",
+                 "Recommended": "option"}
 
 
 class UnreadablePattern(ValueError):
@@ -39,8 +40,8 @@ class FieldTest:
 
 @dataclass(frozen=True)
 class Condition:
-    fact: str                 # "Answer", "Figure", "Finding", "Recommended"
-    subject: str | None       # question id, figure name, finding name; None for Recommended
+    fact: str                 # "Answer", "Figure", "Finding", "Stage", "Recommended"
+    subject: str | None       # question id, figure name, finding name, stage; None for Recommended
     tests: tuple              # ((field, FieldTest), ...) for the remaining fields
 
     @property

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from expert.reasoning._experta import OrderedEngine, Pending, engine_class, fact_fields, fact_id
 
 __all__ = ["AdvisorEngine", "Firing", "build_engine", "fact_as_dict", "fact_id"]
-from expert.reasoning.facts import Advice, Evidence, Finding
+from expert.reasoning.facts import Advice, Evidence, Exclusion, Finding
 from expert.reasoning.heuristic import heuristics_of
 from rules import RULESETS, rule_index
 
@@ -32,6 +32,9 @@ class Firing:
     rule: str
     matched: list  # the matched facts, as plain dicts, in fact-id order
     added: list = field(default_factory=list)
+    # The facts' ids in working memory, so a trace can name them as CLIPS does (f-12).
+    matched_ids: list = field(default_factory=list)
+    added_ids: list = field(default_factory=list)
 
 
 def fact_as_dict(fact) -> dict:
@@ -65,21 +68,28 @@ class _RecordingEngine(OrderedEngine):
 
     def firing(self, activation: Pending) -> None:
         self.firings.append(Firing(step=len(self.firings) + 1, rule=activation.rule,
-                                   matched=[fact_as_dict(f) for f in activation.facts]))
+                                   matched=[fact_as_dict(f) for f in activation.facts],
+                                   matched_ids=[fact_id(f) for f in activation.facts]))
 
     def conclude(self, meta):
         """The right-hand side every heuristic shares: declare what its metadata concludes."""
-        facts = [Evidence(option=option, weight=weight, rule=meta.id)
+        firing = self.firings[-1]
+        # Evidence that rests on a figure computed from assumed rates is marked, so that the
+        # decision never lets it outvote the client's own answers.
+        assumed = any(f["fact"] == "Figure" and f.get("source") == "assumption"
+                      for f in firing.matched)
+        basis = "assumed" if assumed else "answers"
+        facts = [Evidence(option=option, weight=weight, rule=meta.id, basis=basis)
                  for option, weight in meta.evidence]
+        facts += [Exclusion(option=option, rule=meta.id, scope=scope)
+                  for option, scope in meta.excludes]
         facts += [Advice(item=item, rule=meta.id) for item in meta.advice]
         # A finding is one fact however many rules reach it, so rules chaining on it fire once.
         facts += [Finding(name=name) for name in meta.finds]
-        firing = self.firings[-1]
         for fact in facts:
-            known = len(self.facts)
-            self.declare(fact)
-            if len(self.facts) > known:  # experta silently ignores a duplicate fact
+            if self.declare(fact) is not None:  # experta ignores a duplicate fact: None
                 firing.added.append(fact_as_dict(fact))
+                firing.added_ids.append(fact_id(fact))
         if self.on_firing is not None:
             self.on_firing(firing)
 

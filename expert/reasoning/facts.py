@@ -1,7 +1,8 @@
 """The fact classes the rules match on.
 
 Answers come from the client; Figures are numbers computed from answers; the rest are derived
-by rules (Evidence, Advice, Finding) or by the decision step between the two runs (Recommended).
+by rules (Evidence, Exclusion, Advice, Finding) or by the decision step between runs (Stage,
+Recommended).
 """
 from expert.reasoning._experta import Fact
 
@@ -14,7 +15,11 @@ class Answer(Fact):
 
 
 class Figure(Fact):
-    """A number computed from the answers (e.g. agents required): ``Figure(name=..., value=...)``."""
+    """A number computed from the answers: ``Figure(name=..., value=..., source=...)``.
+
+    ``source`` is "client" when every number it rests on came from the client, "assumption" when
+    any of them is an assumed rate; rules on assumed figures give hints only.
+    """
 
 
 class Finding(Fact):
@@ -26,12 +31,30 @@ class Finding(Fact):
 
 
 class Evidence(Fact):
-    """A weighted vote for (weight > 0) or against (weight < 0) one option."""
+    """A weighted vote for (weight > 0) or against (weight < 0) one option of one stage.
+
+    ``basis`` is "answers", or "assumed" when the rule matched a figure resting on assumed rates:
+    such evidence never outvotes the client's own answers.
+    """
+
+
+class Exclusion(Fact):
+    """A veto: ``Exclusion(option=..., rule=..., scope="here" | "for_now")``.
+
+    "here": the option is out for this client; "for_now": out until what rules it out changes
+    (an own centre that cannot launch by the go-live can still come later).
+    """
 
 
 class Advice(Fact):
     """An advice item (its id refers to data/advice.yaml) added by ``rule``."""
 
 
+class Stage(Fact):
+    """Declared by the decision step when a stage opens: ``Stage(name="form" | "sourcing")``."""
+
+
 class Recommended(Fact):
-    """Declared by the decision step: ``rank`` is "chosen" or "runner_up" (only on a close call)."""
+    """Declared by the decision step: ``rank`` is "chosen", "runner_up" (a close call or a real
+    tension), "later" (the long-run favourite, excluded only for now), or "tied" (each option of
+    an undecided tie)."""

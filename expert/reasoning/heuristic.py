@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 
 from expert.reasoning._experta import L, P, Rule
 
-__all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "heuristics_of", "one_of"]
+__all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "heuristics_of",
+           "make_rule", "one_of", "ruleset"]
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,11 @@ class RuleMeta:
     gloss: str
     patterns: tuple
     evidence: tuple[tuple[str, int], ...] = ()
+    excludes: tuple[tuple[str, str], ...] = ()   # ((option, "here" | "for_now"), ...): vetoes
     advice: tuple[str, ...] = ()
     finds: tuple[str, ...] = ()
     salience: int = 0
+    stage: str = ""          # the stage whose options it weighs or excludes ("" for none)
     topic: str = field(default="", compare=False)
 
     @property
@@ -49,32 +52,77 @@ class RuleMeta:
         """The largest absolute evidence weight (0 for pure advice/finding rules)."""
         return max((abs(w) for _, w in self.evidence), default=0)
 
+    @property
+    def scores(self) -> bool:
+        """Does it weigh options (evidence or a veto), as opposed to finding or advising?"""
+        return bool(self.evidence or self.excludes)
+
+
+def _stage_of(options) -> str:
+    """The earliest stage whose options a rule weighs: the one it waits for. (A seed-003 row
+    answer may also place a later stage's option; that evidence counts only if its stage is
+    reached.)"""
+    from expert.reasoning.options import load_stages, stage_of
+    stages = {stage_of(option) for option in options}
+    return next((s for s in load_stages() if s in stages), "")
+
+
+def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str, gloss: str,
+              evidence: dict | None = None, excludes: dict | None = None,
+              advice: tuple | list = (), finds: tuple | list = (), salience: int = 0,
+              topic: str = "") -> Rule:
+    """An experta Rule carrying its RuleMeta; its right-hand side declares what the metadata says.
+
+    A rule that weighs (or excludes) the options of a later stage also waits for that stage to
+    open: the decision step declares ``Stage(name=...)`` only when the earlier stage calls for
+    it, so a later stage never runs, and never outvotes, when the earlier one says no.
+    """
+    from expert.reasoning.facts import Stage
+    evidence, excludes = dict(evidence or {}), dict(excludes or {})
+    stage = _stage_of([*evidence, *excludes])
+    if stage and stage != "need":
+        patterns = (*patterns, Stage(name=stage))
+    meta = RuleMeta(
+        id=id, title=title, reason=reason, seed=seed, quote=quote, gloss=gloss,
+        patterns=tuple(patterns), evidence=tuple(evidence.items()),
+        excludes=tuple(excludes.items()), advice=tuple(advice), finds=tuple(finds),
+        salience=salience, stage=stage, topic=topic,
+    )
+
+    def fire(engine, **_bindings):
+        engine.conclude(meta)
+
+    fire.__name__ = fire.__qualname__ = meta.id
+    fire.__doc__ = f"{title}\n\n{reason}"
+    rule = Rule(*meta.patterns, salience=salience)(fire)
+    rule.meta = meta
+    return rule
+
 
 def heuristic(*patterns, seed: str, quote: str, gloss: str, evidence: dict | None = None,
-              advice: tuple | list = (), finds: tuple | list = (), salience: int = 0):
-    """Turn a docstring-only function into an experta Rule carrying a RuleMeta."""
+              excludes: dict | None = None, advice: tuple | list = (),
+              finds: tuple | list = (), salience: int = 0):
+    """Turn a docstring-only function into an experta Rule carrying a RuleMeta.
+
+    ``evidence``: {option: weight}, the weight following the seed's wording (3 categorical, 2 a
+    recommendation or argued factor, 1 a hint; negative against). ``excludes``: {option: "here"
+    or "for_now"}, a veto. ``advice``: advice item ids; ``finds``: findings other rules chain on.
+    """
 
     def wrap(func) -> Rule:
         doc = inspect.cleandoc(func.__doc__ or "")
         title, _, reason = doc.partition("\n")
-        meta = RuleMeta(
-            id=func.__name__, title=title.strip(), reason=" ".join(reason.split()),
-            seed=seed, quote=quote, gloss=gloss, patterns=tuple(patterns),
-            evidence=tuple((evidence or {}).items()), advice=tuple(advice),
-            finds=tuple(finds), salience=salience,
-            topic=func.__module__.rpartition(".")[2],
-        )
-
-        def fire(engine, **_bindings):
-            engine.conclude(meta)
-
-        fire.__name__ = fire.__qualname__ = meta.id
-        fire.__doc__ = func.__doc__
-        rule = Rule(*patterns, salience=salience)(fire)
-        rule.meta = meta
-        return rule
+        return make_rule(*patterns, id=func.__name__, title=title.strip(),
+                         reason=" ".join(reason.split()), seed=seed, quote=quote, gloss=gloss,
+                         evidence=evidence, excludes=excludes, advice=advice, finds=finds,
+                         salience=salience, topic=func.__module__.rpartition(".")[2])
 
     return wrap
+
+
+def ruleset(name: str, rules) -> type:
+    """A rule-set class (a mixin of the engine) holding generated rules, in the order given."""
+    return type(name, (), {rule.meta.id: rule for rule in rules})
 
 
 def heuristics_of(ruleset) -> list[RuleMeta]:

@@ -18,7 +18,8 @@ from defusedcsv import csv
 from expert.report.controls import visible
 
 # The output columns, in order.
-FIELDS = ("row", "client", "option", "confidence", "scores", "fired_rules", "error")
+FIELDS = ("row", "client", "option", "stage", "tie", "confidence", "scores", "fired_rules",
+          "error")
 FIRST_FAILED = 10  # how many failed row numbers the closing line names
 
 
@@ -43,7 +44,8 @@ class Tally:
 
 
 def result_lines(results: Iterable[dict], fmt: str) -> Iterator[str]:
-    """CSV (scores as ``option=score`` pairs, rule ids space-separated) or JSONL, one line each."""
+    """CSV (scores as ``option=score`` pairs; tied options and rule ids space-separated) or
+    JSONL, one line each."""
     if fmt == "jsonl":
         for r in results:
             yield json.dumps(r, ensure_ascii=False) + "\n"
@@ -59,7 +61,8 @@ def result_lines(results: Iterable[dict], fmt: str) -> Iterator[str]:
     yield line(FIELDS)
     for r in results:
         scores = " ".join(f"{o}={s}" for o, s in r["scores"].items()) if r["scores"] else ""
-        yield line([r["row"], visible(r["client"]), r["option"] or "",
+        yield line([r["row"], visible(r["client"]), r["option"] or "", r["stage"] or "",
+                    " ".join(r["tie"] or ()),
                     "" if r["confidence"] is None else r["confidence"], scores,
                     " ".join(r["fired_rules"] or ()), r["error"]])
 

@@ -5,15 +5,14 @@ Everything a report says comes from here, and everything here comes from the eng
 """
 from __future__ import annotations
 
-from expert import DATA_DIR
 from functools import lru_cache
 
-
-from expert.reasoning.advisor import Result
+from expert import DATA_DIR
 from expert.inputs.catalog import load_catalog
-from expert.numbers.figures import figure_details
-from expert.reasoning.options import load_options
 from expert.inputs.yamlload import load_yaml
+from expert.numbers.figures import figure_details
+from expert.reasoning.advisor import Result
+from expert.reasoning.options import certainty_factors, load_options, load_stages
 from rules import rule_index
 
 ADVICE_FILE = DATA_DIR / "advice.yaml"
@@ -38,7 +37,7 @@ def matched_row(fact: dict, figures: dict | None = None) -> dict:
         detail = (figures or {}).get(fact["name"], {})
         return {"kind": kind, "name": fact["name"], "value": fact["value"],
                 "method": detail.get("method", ""), "inputs": detail.get("inputs", [])}
-    if kind == "Finding":
+    if kind in ("Finding", "Stage"):
         return {"kind": kind, "name": fact["name"]}
     return {"kind": kind, "option": fact.get("option"), "rank": fact.get("rank")}
 
@@ -56,28 +55,93 @@ def firing_row(firing, figures: dict | None = None) -> dict:
         "gloss": meta.gloss,
         "because": {f["question"]: f["value"] for f in answers},
         "matched": [matched_row(f, figures) for f in firing.matched],
-        "evidence": [{"option": f["option"], "weight": f["weight"]}
+        "evidence": [{"option": f["option"], "weight": f["weight"],
+                      "basis": f.get("basis", "answers")}
                      for f in firing.added if f["fact"] == "Evidence"],
+        "excludes": [{"option": f["option"], "scope": f["scope"]}
+                     for f in firing.added if f["fact"] == "Exclusion"],
         "advice": [f["item"] for f in firing.added if f["fact"] == "Advice"],
         "findings": [f["name"] for f in firing.added if f["fact"] == "Finding"],
     }
 
 
+def _evidence_row(item: dict) -> dict:
+    meta = rule_index()[item["rule"]]
+    return {"rule": item["rule"], "title": meta.title, "weight": item["weight"],
+            "seed": meta.seed, "basis": item.get("basis", "answers")}
+
+
+def _exclusion_rows(standing) -> list[dict]:
+    return [{"rule": rule, "title": rule_index()[rule].title, "scope": scope,
+             "seed": rule_index()[rule].seed} for rule, scope in standing.excluded]
+
+
 def option_rows(result: Result) -> list[dict]:
-    """Every option with its score and the evidence for and against it, best first."""
-    options, decision, rules = load_options(), result.decision, rule_index()
-    top = decision.scores[decision.option]
+    """Every final option with its stage, net score, and the evidence for and against it, the
+    recommendation first (the order of ``decision.ranking``)."""
+    options, decision = load_options(), result.decision
+    top = decision.scores.get(decision.option, 0)
+    standings = {s.option: s for st in decision.stages for s in st.standings}
     rows = []
     for rank, option in enumerate(decision.ranking, 1):
-        items = [{"rule": e["rule"], "title": rules[e["rule"]].title, "weight": e["weight"]}
-                 for e in result.evidence if e["option"] == option]
+        items = [_evidence_row(e) for e in result.evidence if e["option"] == option]
+        standing = standings.get(option)
+        score = decision.scores.get(option, 0)
         rows.append({
             "rank": rank, "option": option, "label": options[option].label,
-            "score": decision.scores[option], "behind": top - decision.scores[option],
+            "stage": options[option].stage, "reached": standing is not None,
+            "score": score, "behind": top - score,
             "for": [i for i in items if i["weight"] > 0],
             "against": [i for i in items if i["weight"] < 0],
+            "excluded": _exclusion_rows(standing) if standing else [],
         })
     return rows
+
+
+def stage_rows(result: Result) -> list[dict]:
+    """Each stage reached: its question, its outcome, and every option's standing - for and
+    against kept apart, the certainty factors, and the vetoes - best first."""
+    options, decision, stages = load_options(), result.decision, load_stages()
+    rows = []
+    for number, st in enumerate(decision.stages, 1):
+        stage = stages[st.stage]
+        rows.append({
+            "number": number, "id": st.stage, "label": stage.label, "question": stage.question,
+            "winner": st.winner, "winner_label": options[st.winner].label if st.winner else "",
+            "outcome": st.outcome, "tie": list(st.tie), "assessed": st.assessed,
+            "by_elimination": st.by_elimination, "certainty": st.certainty,
+            "tension": st.tension, "decided": st.stage == decision.decided_by,
+            "options": [{
+                "option": s.option, "label": options[s.option].label, "net": s.net,
+                "for_sum": s.for_, "against_sum": s.against, "cf_for": s.cf_for,
+                "cf_against": s.cf_against, "cf": s.cf,
+                "for": [_evidence_row(e) for e in result.evidence
+                        if e["option"] == s.option and e["weight"] > 0],
+                "against": [_evidence_row(e) for e in result.evidence
+                            if e["option"] == s.option and e["weight"] < 0],
+                "excluded": _exclusion_rows(s),
+            } for s in st.standings],
+        })
+    return rows
+
+
+def certainty_model(decision) -> dict:
+    """The certainty's arithmetic, for the report to show: the factor of each wording, and for
+    the deciding stage the winner's CF against the best allowed rival's."""
+    deciding = decision.stage(decision.decided_by)
+    won = next((s for s in deciding.standings if s.option == decision.option), None)
+    rivals = [s for s in deciding.standings if s.option != decision.option and not s.excluded]
+    rival = max(rivals, key=lambda s: s.cf, default=None)
+    return {
+        "factors": {str(w): cf for w, cf in sorted(certainty_factors().items(), reverse=True)},
+        "winner": won.option if won else decision.option,
+        "cf_for": won.cf_for if won else 0.0, "cf_against": won.cf_against if won else 0.0,
+        "cf": won.cf if won else 0.0,
+        "rival": rival.option if rival and rival.cf > 0 else None,
+        "rival_cf": rival.cf if rival and rival.cf > 0 else 0.0,
+        "earlier": [{"stage": s.stage, "certainty": s.certainty, "opposed": s.opposed}
+                    for s in decision.stages if s.stage != decision.decided_by and s.assessed],
+    }
 
 
 def advice_rows(result: Result) -> list[dict]:
@@ -108,10 +172,21 @@ def build_report(result: Result) -> dict:
             "runner_up": decision.runner_up,
             "runner_up_label": options[decision.runner_up].label if decision.runner_up else "",
             "tie": list(decision.tie),
+            "tie_labels": [options[o].label for o in decision.tie],
             "no_evidence": decision.no_evidence,
+            "decided_by": decision.decided_by,
+            "decided_by_label": load_stages()[decision.decided_by].label,
+            "tension": decision.tension,
+            "later": decision.later,
+            "later_label": options[decision.later].label if decision.later else "",
+            "presumed": [{"stage": load_stages()[s.stage].label, "outcome": s.outcome,
+                          "outcome_label": options[s.outcome].label}
+                         for s in decision.stages if not s.assessed and s.outcome],
         },
+        "certainty": certainty_model(decision),
         "scores": dict(decision.scores),
         "options": option_rows(result),
+        "stages": stage_rows(result),
         "fired_rules": [firing_row(f, figures) for f in result.firings],
         "advice": advice_rows(result),
         "answers": dict(result.answers),

@@ -21,9 +21,10 @@ FORMATS = ("text", "md", "json", "html")
 _SUFFIX = {"text": "txt", "md": "md", "html": "html"}
 
 
-def _wrap(text: str, width: int = 88, indent: str = "") -> str:
+def _wrap(text: str, width: int = 88, indent: str = "", hang: str | None = None) -> str:
+    """Wrapped to ``width``; continuation lines take ``hang`` (default: the same ``indent``)."""
     return "\n".join(textwrap.wrap(str(text), width=width, initial_indent=indent,
-                                   subsequent_indent=indent)) or indent
+                                   subsequent_indent=indent if hang is None else hang)) or indent
 
 
 def _signed(number) -> str:

@@ -1,7 +1,8 @@
 """The HTML report: the reasoning graph inline as SVG with Graphviz, the ordered chain without.
 
 The browser test opens the report in headless Chromium (Debian packages chromium and
-chromium-driver; .ci/run installs them) and is skipped, saying why, when Chromium is absent.
+chromium-driver; .ci/run installs them; conftest.py starts it) and is skipped, saying why, when
+Chromium is absent.
 """
 import json
 import shutil
@@ -13,11 +14,8 @@ import expert.report.graph
 from expert.reasoning.advisor import advise
 from expert.inputs.examples import example_names, load_example
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None,
                                reason="Graphviz 'dot' is not installed (apt-get install graphviz)")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None,
-                                    reason="Chromium is not installed (apt-get install chromium chromium-driver)")
 
 
 def html_report(ccadvisor, tmp_path, *args):
@@ -27,12 +25,9 @@ def html_report(ccadvisor, tmp_path, *args):
     return target
 
 
-def dump_dom(path, tmp_path) -> str:
-    done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120)
+def dump_dom(chromium, path) -> str:
+    done = subprocess.run([*chromium, "--dump-dom", path.as_uri()],
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
@@ -61,22 +56,25 @@ def test_json_report_carries_no_svg(ccadvisor):
     assert "graph_svg" not in json.loads(run.out)
 
 
-@needs_chromium
 @needs_dot
 @pytest.mark.parametrize("example", example_names())
-def test_report_opens_in_chromium_with_its_graph(ccadvisor, tmp_path, example):
-    dom = dump_dom(html_report(ccadvisor, tmp_path, "--example", example), tmp_path)
+def test_report_opens_in_chromium_with_its_graph(ccadvisor, chromium, tmp_path, example):
+    dom = dump_dom(chromium, html_report(ccadvisor, tmp_path, "--example", example))
     result = advise(load_example(example)[0])
     assert 'id="recommendation"' in dom and f"<code>{result.decision.option}</code>" in dom
     graph = dom.split('id="graph"')[1].split("</figure>")[0]
     assert "<svg" in graph
     assert graph.count('class="node"') >= len(result.firings) + 5  # rules and the five options
-    assert f"1. {result.firings[0].rule}" in graph
+    first = result.firings[0].rule
+    node = graph.split(f'id="node_rule_{first}"')[1].split("</g>")[0]
+    assert "1. " + first.split("_")[0] in node  # the label, wrapped at underscores
+    # each rule node links to the rule's text in the report
+    for firing in result.firings:
+        assert f'href="#rule-{firing.rule}"' in graph and f'<li id="rule-{firing.rule}">' in dom
 
 
-@needs_chromium
-def test_client_text_is_escaped_in_the_browser(ccadvisor, tmp_path):
+def test_client_text_is_escaped_in_the_browser(ccadvisor, chromium, tmp_path):
     answers = tmp_path / "answers.yaml"
     answers.write_text('meta:\n  client: "<img src=x onerror=alert(1)>"\ncall_load: calls_lost\n')
-    dom = dump_dom(html_report(ccadvisor, tmp_path, "--answers", str(answers)), tmp_path)
+    dom = dump_dom(chromium, html_report(ccadvisor, tmp_path, "--answers", str(answers)))
     assert "&lt;img src=x onerror=alert(1)&gt;" in dom and "<img" not in dom

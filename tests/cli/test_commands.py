@@ -6,14 +6,18 @@ import pytest
 from expert.inputs.examples import example_names
 from expert.reasoning.options import option_ids
 
-# The documented recommendation of every bundled example (README lists the same).
+# The documented recommendation of every bundled example and the stage that decided it
+# (README lists the same).
 EXPECTED = {
-    "home_team_startup": "home_team",
-    "network_explosive_growth": "hybrid",
-    "new_year_promotion": "outsource",
-    "regular_inbound_midsize": "outsource",
-    "small_office_secretary_copes": "none",
-    "specialist_equipment_support": "in_house",
+    "clinic_core_with_campaigns": ("hybrid", "sourcing"),
+    "home_team_startup": ("home_team", "form"),
+    "network_explosive_growth": ("hybrid", "sourcing"),
+    "new_year_promotion": ("outsource", "sourcing"),
+    "outsourced_vendor_falls_behind": ("outsource", "sourcing"),
+    "regular_inbound_midsize": ("outsource", "sourcing"),
+    "small_office_secretary_copes": ("none", "need"),
+    "specialist_equipment_support": ("in_house", "sourcing"),
+    "specialist_line_staged_plan": ("outsource", "sourcing"),
 }
 
 
@@ -26,26 +30,33 @@ def test_examples_lists_name_then_description(ccadvisor):
     assert all(len(line.split(None, 1)) == 2 for line in lines)  # every one has a description
 
 
-def test_every_documented_example_exists():
-    assert set(EXPECTED) <= set(example_names())
+def test_every_example_is_documented():
+    assert set(EXPECTED) == set(example_names())
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_gives_its_documented_recommendation(ccadvisor, name):
     report = json.loads(ccadvisor("advise", "--example", name, "--format", "json").out)
-    assert report["recommendation"]["option"] == EXPECTED[name]
+    option, stage = EXPECTED[name]
+    assert report["recommendation"]["option"] == option
+    assert report["recommendation"]["decided_by"] == stage
 
 
-def test_examples_reach_at_least_three_options():
-    assert len(set(EXPECTED.values())) >= 3
+def test_examples_reach_every_option():
+    assert {option for option, _ in EXPECTED.values()} == set(option_ids())
 
 
 def test_advise_json_has_the_documented_shape(ccadvisor):
     report = json.loads(ccadvisor("advise", "--example", "new_year_promotion", "--format", "json").out)
     assert set(report["recommendation"]) >= {"option", "confidence"}
     assert 0 <= report["recommendation"]["confidence"] <= 1
-    assert set(report["scores"]) == set(option_ids())
-    assert report["scores"]["outsource"] == max(report["scores"].values())
+    assert set(report["scores"]) >= set(option_ids())
+    sourcing = {o: report["scores"][o] for o in ("in_house", "outsource", "hybrid")}
+    assert max(sourcing, key=sourcing.get) == "outsource"
+    assert [s["id"] for s in report["stages"]] == ["need", "form", "sourcing"]
+    assert report["stages"][2]["winner"] == "outsource"
+    excluded = {o["option"]: o["excluded"] for o in report["stages"][2]["options"]}
+    assert excluded["in_house"][0]["rule"] == "short_term_task_does_not_justify_an_own_centre"
     fired = report["fired_rules"]
     assert fired and all(set(f) >= {"id", "title", "source", "because"} for f in fired)
     short_term = next(f for f in fired if f["id"] == "short_term_task_favours_outsourcing")
@@ -55,17 +66,20 @@ def test_advise_json_has_the_documented_shape(ccadvisor):
     assert report["answers"]["period"] == "short_term"
 
 
-def test_advise_text_shows_recommendation_chain_losers_and_advice(ccadvisor):
+def test_advise_text_shows_recommendation_stages_chain_and_advice(ccadvisor):
     out = ccadvisor("advise", "--example", "network_explosive_growth").out
-    assert "RECOMMENDATION: Hybrid - own centre plus an outsourcer [hybrid]" in out
+    assert "RECOMMENDATION: Hybrid - own core, outsourced side streams [hybrid]" in out
+    assert "Decided at the sourcing stage." in out
+    stages = out.index("Stages (")
     chain = out.index("How the engine got there")
-    losers = out.index("Why the other options lost")
     advice = out.index("\nAdvice\n")
-    assert chain < losers < advice
+    assert stages < chain < advice
+    assert "x home_team: excluded for this client" in out[stages:chain]
+    assert "in_house     +0  for 3, against 3; CF 0.22" in out[stages:chain]
     assert "explosive_growth_offloaded_to_outsourcer  [004_56472794fa4e6891.txt]" in out
     assert "because explosive_growth = yes" in out
-    assert "outsource (+" in out[losers:advice] and "behind hybrid" in out[losers:advice]
     assert "Running the hybrid as one team" in out[advice:]
+    assert "To the outsourcer: the load the own centre cannot absorb" in out[advice:]
 
 
 def test_advise_markdown_and_html(ccadvisor):
@@ -113,6 +127,11 @@ def test_rules_json_and_text(ccadvisor):
     rule = by_id["short_term_task_favours_outsourcing"]
     assert rule["source"] == "000_094a889f70470e6c.txt" and rule["title"]
     assert rule["conditions"][0]["formal"] == "period = short_term"
-    assert rule["conclusion"]["evidence"] == {"outsource": 3, "in_house": -1}
+    assert rule["conclusion"]["evidence"] == {"outsource": 3}
+    assert rule["stage"] == "sourcing"
+    assert rule["conditions"][1]["formal"] == "stage sourcing open"
+    veto = by_id["short_term_task_does_not_justify_an_own_centre"]
+    assert veto["conclusion"]["excludes"] == {"in_house": "here"}
     text = ccadvisor("rules").out
-    assert "  IF   period = short_term\n  THEN outsource +3, in_house -1\n" in text
+    assert ("  IF   period = short_term AND stage sourcing open\n  THEN outsource +3\n") in text
+    assert "  THEN exclude in_house for this client\n" in text

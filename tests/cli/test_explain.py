@@ -42,9 +42,10 @@ def test_why_not_answers_for_every_losing_option_by_default(ccadvisor, example):
 def test_why_not_names_the_failed_condition_with_seen_and_needed(ccadvisor):
     model = explain_json(ccadvisor, "--example", "network_explosive_growth", "--why-not", "outsource")
     w = model["why_not"][0]
-    assert (w["winner"], w["score"], w["winner_score"]) == ("hybrid", w["score"], w["winner_score"])
-    failed = missed_rule(w, "explosive_growth_without_own_centre_favours_outsourcing")["failed"]
-    assert [(c["subject"], c["needed"], c["seen"]) for c in failed] == [("has_own_centre", "no", "yes")]
+    assert (w["winner"], w["stage"], w["stage_reached"]) == ("hybrid", "sourcing", True)
+    failed = missed_rule(w, "costly_own_centre_moves_to_outsourcing")["failed"]
+    assert [(c["subject"], c["needed"], c["seen"]) for c in failed] == [
+        ("own_centre_too_costly", "yes", "no")]
     short = missed_rule(w, "short_term_task_favours_outsourcing")["failed"][0]
     assert (short["needed"], short["seen"]) == ("short_term", "long_term (Long-term, an ongoing function)")
 
@@ -53,30 +54,57 @@ def test_why_not_text_says_what_was_seen_including_unanswered(ccadvisor):
     run = ccadvisor("explain", "--example", "network_explosive_growth", "--why-not", "outsource")
     assert run.code == 0
     assert "Why not outsource (Outsourced contact centre)?" in run.out
-    assert "failed: has_own_centre needed no, saw yes" in run.out
+    assert "failed: own_centre_too_costly needed yes, saw no" in run.out
     assert "failed: task_complexity needed simple, saw unanswered" in run.out
 
 
 def test_why_not_lists_the_evidence_against_that_fired(ccadvisor):
-    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "outsource")
+    model = explain_json(ccadvisor, "--example", "specialist_equipment_support", "--why-not",
+                         "outsource")
     against = {e["rule"]: e["weight"] for e in model["why_not"][0]["against"]}
-    assert against["limited_budget_favours_home_team"] == -1
+    assert against["confidential_data_at_risk_with_outsourcer"] == -2
+    run = ccadvisor("explain", "--example", "specialist_equipment_support", "--why-not", "outsource")
+    assert "confidential_data_at_risk_with_outsourcer (-2)" in run.out
+
+
+def test_why_not_an_option_whose_stage_never_opened_says_which_stage_stopped(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "outsource")
+    w = model["why_not"][0]
+    assert (w["stage_reached"], w["blocked_by"]["stage"], w["blocked_by"]["outcome"]) == (
+        False, "form", "home_team")
     run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "outsource")
-    assert "limited_budget_favours_home_team (-1)" in run.out
+    assert ("The sourcing stage, where outsource is weighed, was never opened: the form stage "
+            "concluded home_team") in " ".join(run.out.split())
+
+
+def test_why_not_an_excluded_option_names_the_veto(ccadvisor):
+    model = explain_json(ccadvisor, "--example", "specialist_line_staged_plan", "--why-not",
+                         "in_house")
+    w = model["why_not"][0]
+    assert [(x["rule"], x["scope"]) for x in w["excluded"]] == [
+        ("own_centre_cannot_launch_by_go_live", "for_now")]
+    run = ccadvisor("explain", "--example", "specialist_line_staged_plan", "--why-not", "in_house")
+    assert "Excluded for now by own_centre_cannot_launch_by_go_live" in run.out
 
 
 def test_why_not_explains_an_underived_finding(ccadvisor):
-    model = explain_json(ccadvisor, "--example", "small_office_secretary_copes", "--why-not", "home_team")
-    failed = missed_rule(model["why_not"][0], "small_business_on_a_budget_suits_home_team")["failed"]
+    model = explain_json(ccadvisor, "--example", "regular_inbound_midsize", "--why-not", "hybrid")
+    failed = missed_rule(model["why_not"][0], "own_core_with_outsourced_side_streams_is_a_hybrid")["failed"]
     finding = next(c for c in failed if c["fact"] == "Finding")
-    assert (finding["subject"], finding["seen"]) == ("contact_centre_needed", "not found")
-    assert "lost_calls_need_a_centre" in finding["found_by"]
+    assert (finding["subject"], finding["seen"]) == ("core_for_own_centre", "not found")
+    assert "specialist_tasks_favour_own_centre" in finding["found_by"]
 
 
 def test_why_not_the_recommended_option_says_so(ccadvisor):
     run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "home_team")
     assert run.code == 0
     assert "home_team IS the recommendation" in run.out
+    # ... and stops there: no list of rules that "did not fire" for the winner
+    after = run.out.split("IS the recommendation")[1]
+    score = advise(load_example("home_team_startup")[0]).decision.scores["home_team"]
+    assert after.strip() == f"({score:+d})." and "did not fire" not in run.out
+    model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "home_team")
+    assert model["why_not"][0]["missed"] == [] and model["why_not"][0]["against"] == []
 
 
 def test_why_not_unknown_option_is_a_one_line_error(ccadvisor):
@@ -89,15 +117,18 @@ def test_why_not_unknown_option_is_a_one_line_error(ccadvisor):
 
 def test_what_if_shows_the_flip_the_score_rows_and_the_rule_changes(ccadvisor):
     model = explain_json(ccadvisor, "--example", "network_explosive_growth",
-                         "--what-if", "has_own_centre=no")
+                         "--what-if", "current_arrangement=staff")
     diff = model["what_if"]
-    assert diff["changes"] == [{"question": "has_own_centre", "before": "yes", "after": "no",
-                                "what_if": "has_own_centre=no"}]
+    assert diff["changes"] == [{
+        "question": "current_arrangement", "before": "own_centre (An own contact centre)",
+        "after": "staff (The secretary and staff take the calls)",
+        "what_if": "current_arrangement=staff"}]
     assert (diff["before"]["option"], diff["after"]["option"], diff["flipped"]) == ("hybrid", "outsource", True)
     rows = {r["option"]: r for r in diff["scores"]}
     assert rows["hybrid"]["change"] < 0 and rows["hybrid"]["after"] == rows["hybrid"]["before"] + rows["hybrid"]["change"]
-    assert "explosive_growth_without_own_centre_favours_outsourcing" in [r["rule"] for r in diff["newly_fired"]]
     assert "explosive_growth_offloaded_to_outsourcer" in [r["rule"] for r in diff["no_longer_fired"]]
+    assert "own_core_with_outsourced_side_streams_is_a_hybrid" in [
+        r["rule"] for r in diff["no_longer_fired"]]
 
 
 def test_what_if_text_and_unknown_removes_the_answer(ccadvisor):
@@ -105,7 +136,7 @@ def test_what_if_text_and_unknown_removes_the_answer(ccadvisor):
     assert run.code == 0
     assert "budget: limited (Limited) -> unanswered" in run.out
     assert "Recommendation: home_team -> " in run.out
-    assert "limited_budget_favours_home_team" in run.out.split("Rules no longer fired:")[1]
+    assert "small_business_on_a_budget_suits_home_team" in run.out.split("Rules no longer fired:")[1]
 
 
 def test_what_if_accepts_a_choice_number_and_several_changes(ccadvisor):
@@ -139,15 +170,13 @@ def test_sensitivity_finds_single_flips(ccadvisor):
     model = explain_json(ccadvisor, "--example", "network_explosive_growth", "--sensitivity")
     s = model["sensitivity"]
     assert s["size"] == 1 and s["flips"]
-    own_centre = [f for f in s["flips"] if f["changes"][0]["question"] == "has_own_centre"]
-    assert own_centre and own_centre[0]["changes"][0]["after"] == "no"
-    assert own_centre[0]["option"] == "outsource"
+    costly = [f for f in s["flips"] if f["changes"][0]["question"] == "own_centre_too_costly"]
+    assert costly and costly[0]["changes"][0]["after"] == "yes" and costly[0]["option"] == "outsource"
 
 
 def test_sensitivity_finds_a_pair_when_no_single_change_flips(ccadvisor, tmp_path):
-    # a mid-size business with a regular inbound flow, but specialist tasks: only pairs flip it
-    answers, _ = load_example("regular_inbound_midsize")
-    answers = {**answers, "task_complexity": "specialist"}
+    # a short-term promotion: the short term alone decides it, so only pairs flip it
+    answers, _ = load_example("new_year_promotion")
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers))
     run = ccadvisor("explain", "--answers", str(path), "--sensitivity")
@@ -213,23 +242,24 @@ def test_explain_and_graph_are_the_same_under_any_hash_seed():
 
 def test_markdown_has_the_tables(ccadvisor):
     run = ccadvisor("explain", "--example", "network_explosive_growth", "--why-not", "outsource",
-                    "--what-if", "has_own_centre=no", "--format", "md")
+                    "--what-if", "current_arrangement=staff", "--format", "md")
     assert run.code == 0
-    assert "| `explosive_growth_without_own_centre_favours_outsourcing` | +2 | `has_own_centre` | no | yes |" in run.out
-    assert "| `hybrid` |" in run.out and "## What if `has_own_centre` were no?" in run.out
+    assert ("| `costly_own_centre_moves_to_outsourcing` | +2 | `own_centre_too_costly` | yes | no |"
+            in run.out)
+    assert "| `hybrid` |" in run.out and "## What if `current_arrangement` were staff" in run.out
 
 
 def test_why_not_shows_a_computed_figure_it_saw(ccadvisor):
     model = explain_json(ccadvisor, "--example", "home_team_startup", "--why-not", "in_house")
     failed = missed_rule(model["why_not"][0], "own_centre_pays_back_within_horizon")["failed"]
     assert [(c["fact"], c["subject"], c["needed"]) for c in failed] == [
-        ("Figure", "own_centre_extra_cost_over_horizon", "below 0")]
+        ("Figure", "own_centre_extra_cost_over_horizon", "below 0"), ("Stage", "sourcing", "open")]
     run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "in_house")
     assert (f"failed: computed own_centre_extra_cost_over_horizon needed below 0, saw {failed[0]['seen']}"
             in run.out)
 
 
 def test_why_not_says_which_finding_was_not_derived(ccadvisor):
-    run = ccadvisor("explain", "--example", "home_team_startup", "--why-not", "in_house")
-    assert ("failed: finding five_or_more_on_calls was not derived "
-            "(none of the 2 rules that can derive it fired)") in run.out
+    run = ccadvisor("explain", "--example", "regular_inbound_midsize", "--why-not", "hybrid")
+    assert ("failed: finding core_for_own_centre was not derived "
+            "(none of the 3 rules that can derive it fired)") in run.out

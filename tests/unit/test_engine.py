@@ -19,60 +19,81 @@ def test_each_firing_records_rule_matched_answers_and_added_facts():
     first = result.firings[0]
     assert first.rule == "lost_calls_need_a_centre"
     assert first.matched == [{"fact": "Answer", "question": "call_load", "value": "calls_lost"}]
-    assert {"fact": "Evidence", "option": "none", "weight": -1,
-            "rule": "lost_calls_need_a_centre"} in first.added
-    assert {"fact": "Finding", "name": "contact_centre_needed"} in first.added
+    assert first.added == [{"fact": "Evidence", "option": "dedicated", "weight": 1,
+                            "rule": "lost_calls_need_a_centre", "basis": "answers"}]
 
 
 def test_unanswered_questions_fire_nothing():
     result = run()
-    assert result.firings[0].rule == "no_centre_until_triggers_appear"  # only the follow-up advice
     assert result.decision.no_evidence and result.decision.confidence == 0.0
     assert all(score == 0 for score in result.decision.scores.values())
+    assert not [f for f in result.firings if f.added and f.added[0]["fact"] == "Evidence"]
 
 
-def test_rules_fire_in_questionnaire_order_then_follow_up():
+def test_rules_fire_stage_by_stage_then_follow_up():
     result = run(period="short_term", call_load="calls_lost", task_complexity="simple")
     assert [f.rule for f in result.firings] == [
-        "lost_calls_need_a_centre",              # call_load comes first in the catalog
-        "simple_tasks_favour_outsourcing",
+        "lost_calls_need_a_centre",               # need stage: runs first, on its own
+        "simple_tasks_favour_outsourcing",        # sourcing stage, opened by the decision step
         "short_term_task_favours_outsourcing",
-        "outsourcing_calls_for_vendor_checklist",  # stage 3, after the decision
+        "short_term_task_does_not_justify_an_own_centre",
+        "outsourcing_calls_for_vendor_checklist",  # follow-up, after the recommendation
         "outsourcer_cannot_be_forgotten",
     ]
+    stage_facts = [f for f in result.firings[1].matched if f["fact"] == "Stage"]
+    assert stage_facts == [{"fact": "Stage", "name": "sourcing"}]
+
+
+def test_a_later_stage_never_runs_when_the_earlier_says_no():
+    result = run(call_load="staff_cope", customer_base=200, period="short_term",
+                 task_complexity="simple", hotline="yes")
+    fired = [f.rule for f in result.firings]
+    assert result.decision.option == "none" and result.decision.decided_by == "need"
+    assert "short_term_task_favours_outsourcing" not in fired  # the sourcing stage never opened
+    assert [s.stage for s in result.decision.stages] == ["need"]
 
 
 def test_finding_reached_by_many_rules_is_one_fact_and_chains_once():
-    result = run(call_load="calls_lost", customer_base=5000, call_staff=8,
-                 business_size="small", budget="limited")
-    chained = [f for f in result.firings if f.rule == "small_business_on_a_budget_suits_home_team"]
-    assert len(chained) == 1
-    assert {"fact": "Finding", "name": "contact_centre_needed"} in chained[0].matched
+    # Five or more on calls is known twice: the client's count and the agents Erlang C needs.
+    result = run(call_staff=8, peak_hour_calls=400, aht_seconds=120)
     finders = [f.rule for f in result.firings
-               if {"fact": "Finding", "name": "contact_centre_needed"} in f.added]
-    assert finders == ["lost_calls_need_a_centre"]  # later rules reach it but add nothing new
+               if {"fact": "Finding", "name": "five_or_more_on_calls"} in f.added]
+    assert finders == ["five_or_more_people_take_calls"]  # the figure's rule adds nothing new
+    assert "five_or_more_agents_computed" in [f.rule for f in result.firings]
+    chained = [f for f in result.firings if f.rule == "five_or_more_on_calls_need_a_centre"]
+    assert len(chained) == 1
 
 
-def test_decision_breaks_exact_ties_by_option_order_and_says_so():
-    decision = decide([{"option": "in_house", "weight": 2}, {"option": "outsource", "weight": 2}])
-    assert decision.option == "outsource" and decision.tie == ("outsource", "in_house")
-    assert decision.close_call and decision.runner_up == "in_house" and decision.level == "low"
+def test_an_exact_tie_is_shown_and_never_broken_by_option_order():
+    decision = decide([{"option": "dedicated", "weight": 1, "rule": "a"},
+                       {"option": "in_house", "weight": 2, "rule": "b"},
+                       {"option": "outsource", "weight": 2, "rule": "c"}],
+                      reached=("need", "form", "sourcing"))
+    assert decision.tie == ("outsource", "in_house") and decision.decided_by == "sourcing"
+    assert decision.level == "low" and decision.confidence == 0.0
 
 
-def test_close_call_gives_advice_for_the_runner_up_too():
-    # outsource +2 (simple tasks) against in_house +1 (even flow) and none: margin 1 = close call.
-    result = run(task_complexity="simple", call_flow="even_in_hours")
-    assert result.decision.option == "outsource" and result.decision.runner_up == "in_house"
+def test_a_close_call_names_the_runner_up_and_gives_it_advice_too():
+    # outsource: simple tasks +2, hotline +2, dedicated operators -1 = +3;
+    # in_house: complaints +1, dedicated operators +1 = +2. A margin of one hint.
+    result = run(call_load="calls_lost", task_complexity="simple", hotline="yes",
+                 complaint_handling="yes", dedicated_operators="yes",
+                 current_arrangement="staff")
+    decision = result.decision
+    assert decision.option == "outsource" and decision.runner_up == "in_house"
+    assert decision.close_call and decision.margin == 1 and decision.level == "low"
     fired = [f.rule for f in result.firings]
     assert "outsourcing_calls_for_vendor_checklist" in fired
-    assert "own_centre_needs_a_build_plan" in fired
+    assert "own_centre_needs_a_build_plan" in fired  # the runner-up's advice
 
 
-def test_confidence_reflects_the_margin():
-    clear = run(period="short_term", task_complexity="simple").decision
-    close = run(task_complexity="simple", call_flow="even_in_hours").decision
-    assert clear.confidence > close.confidence
-    assert clear.level == "high" and close.level == "low"
+def test_certainty_is_high_only_when_nothing_substantial_speaks_against():
+    clear = run(call_load="calls_lost", period="short_term", task_complexity="simple").decision
+    contested = run(call_load="calls_lost", period="short_term", task_complexity="simple",
+                    confidential_data="yes").decision
+    assert clear.option == contested.option == "outsource"
+    assert clear.level == "high" and contested.level != "high"
+    assert contested.confidence < clear.confidence
 
 
 def test_step_listener_can_stop_the_run():
@@ -85,10 +106,11 @@ def test_step_listener_can_stop_the_run():
     engine = AdvisorEngine(before_firing=stop_after_one)
     engine.reset()
     from expert.reasoning.advisor import answer_facts
-    engine.declare(*answer_facts(load_catalog().validate({"call_load": "calls_lost", "period": "short_term"})))
+    engine.declare(*answer_facts(load_catalog().validate({"call_load": "calls_lost",
+                                                          "customer_base": 5000})))
     engine.run()
     assert [f.rule for f in engine.firings] == ["lost_calls_need_a_centre"]
-    assert seen[0] == ["lost_calls_need_a_centre", "short_term_task_favours_outsourcing"]
+    assert seen[0] == ["lost_calls_need_a_centre", "customer_base_of_1000_needs_a_centre"]
 
 
 def test_same_answers_same_output_under_any_hash_seed():

@@ -9,8 +9,10 @@ from expert.reasoning._experta import AS, L, Rule
 from expert.reasoning.facts import Answer, Finding, Recommended
 from expert.reasoning.heuristic import heuristic, heuristics_of
 from expert.kb.checks import DEFAULT_SEEDS_DIR, check_rule_base
-from expert.kb.runs import Runner, check_fires, check_termination, example_answer_sets
+from expert.kb.runs import (Runner, check_fires, check_stages, check_termination, check_vetoes,
+                            example_answer_sets)
 from expert.kb.static import (check_advice, check_citations, check_contradictions, check_ids,
+                              check_one_answer_one_vote, check_one_quote_one_vote,
                               check_questions)
 from rules import RULESETS, all_rules
 from rules.seeds import SEED_000, SEED_003, SEEDS
@@ -108,6 +110,35 @@ class Broken:
 BROKEN = heuristics_of(Broken)
 
 
+class DoubleVotes:
+    @heuristic(
+        Answer(question="hotline", value="yes"),
+        seed=SEED_003, evidence={"in_house": -1},
+        quote="Эффективно при необходимости … обработки звонков горячей линии",
+        gloss="The same sentence again.",
+    )
+    def hotline_counted_again():
+        """Rests on the quote hotline_suits_outsourcing already votes with."""
+
+    @heuristic(
+        Answer(question="period", value="short_term"), Answer(question="hotline", value="no"),
+        seed=SEED_000, evidence={"outsource": 1},
+        quote="Учтите затраты на организацию работы внутреннего КЦ",
+        gloss="The same answer again.",
+    )
+    def short_term_counted_again():
+        """Gives outsource a second vote from period = short_term."""
+
+    @heuristic(
+        Answer(question="call_load", value="staff_cope"),
+        seed=SEED_003, excludes={"dedicated": "here"},
+        quote="Секретарь и/или сотрудники справляются",
+        gloss="A veto on an option that, with this answer, has nothing for it anyway.",
+    )
+    def pointless_veto():
+        """Excludes dedicated handling where the answers never support it."""
+
+
 def test_duplicate_ids_are_caught():
     assert messages(check_ids(REAL + BROKEN)) == [
         "ids: hotline_suits_outsourcing: rule id is used more than once"]
@@ -164,6 +195,40 @@ def test_rules_that_cannot_fire_are_caught():
     ]
 
 
+def test_two_scoring_rules_on_one_quote_or_one_answer_are_caught():
+    rules = REAL + heuristics_of(DoubleVotes)
+    assert messages(check_one_quote_one_vote(rules)) == [
+        "double votes: hotline_counted_again: rests on the same quote as hotline_suits_outsourcing"]
+    assert messages(check_one_answer_one_vote(rules)) == [
+        "double votes: short_term_counted_again: gives outsource a vote from period as "
+        "short_term_task_favours_outsourcing does"]
+    assert check_one_quote_one_vote(REAL) == check_one_answer_one_vote(REAL) == []
+
+
+def test_a_veto_that_never_takes_effect_is_caught():
+    runner = Runner((*RULESETS, DoubleVotes), cap=1000)
+    found = messages(check_vetoes(heuristics_of(DoubleVotes), load_catalog(), runner, [{}]))
+    assert found == ["vetoes: pointless_veto: never excluded an option that had anything for "
+                     "it, in 1 answer sets that satisfy its conditions"]
+    real = Runner(RULESETS, cap=1000)
+    assert check_vetoes(REAL, load_catalog(), real, example_answer_sets()) == []
+
+
+def test_a_stage_no_answer_set_reaches_is_caught():
+    runner = Runner(RULESETS, cap=1000)
+    runner.fired({"call_load": "staff_cope", "customer_base": 200})  # "none": the need stage only
+    assert messages(check_stages(runner)) == [
+        "stages: dedicated: never wins the need stage in any answer set",
+        "stages: form: no answer set reaches this stage",
+        "stages: sourcing: no answer set reaches this stage",
+        *(f"stages: {o}: is never recommended in any answer set"
+          for o in ("home_team", "outsource", "hybrid", "in_house")),
+    ]
+    for answers in example_answer_sets():
+        runner.fired(answers)
+    assert check_stages(runner) == []
+
+
 class Runaway:
     """A plain experta rule that keeps replacing the fact it matched: it never ends by itself."""
 
@@ -188,7 +253,7 @@ def test_an_engine_that_never_ends_is_caught():
 
 
 def test_the_whole_check_reports_a_broken_rule_base_as_unsound():
-    result = check_rule_base(rulesets=(*RULESETS, Broken), runs=2)
+    result = check_rule_base(rulesets=(*RULESETS, Broken, DoubleVotes), runs=2)
     assert not result.sound
     assert {p.check for p in result.problems} == {
-        "ids", "citations", "questions", "advice", "contradictions", "fires"}
+        "ids", "citations", "questions", "advice", "contradictions", "fires", "double votes"}

@@ -9,7 +9,7 @@ import yaml
 from expert.interview.planner import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
 from expert.reasoning.decision import decide
 from expert.errors import InputError
-from expert.reasoning.facts import Answer, Finding, Recommended
+from expert.reasoning.facts import Answer, Finding, Recommended, Stage
 from expert.reasoning.heuristic import RuleMeta, at_least
 from expert.interview.session import FINISHED, IN_PROGRESS, load_session, new_session
 
@@ -18,14 +18,15 @@ from expert.interview.session import FINISHED, IN_PROGRESS, load_session, new_se
 
 def test_a_session_file_is_an_answers_file_with_order_and_skips(tmp_path, ccadvisor):
     session = new_session(tmp_path / "s.yaml", client="Pharmacy <Ltd>", consultant="Ann")
-    session.record({"call_load": "calls_lost", "has_own_centre": None, "customer_base": 2500},
-                   ["call_load", "has_own_centre", "customer_base"])
+    session.record({"call_load": "calls_lost", "current_arrangement": None, "customer_base": 2500},
+                   ["call_load", "current_arrangement", "customer_base"])
     session.add_note("call_load", "the owner says so")
     session.add_note("call_load", "staff disagree")
     session.save()
     loaded = load_session(session.path)
-    assert loaded.history == ["call_load", "has_own_centre", "customer_base"]
-    assert loaded.answers == {"call_load": "calls_lost", "has_own_centre": None, "customer_base": 2500}
+    assert loaded.history == ["call_load", "current_arrangement", "customer_base"]
+    assert loaded.answers == {"call_load": "calls_lost", "current_arrangement": None,
+                              "customer_base": 2500}
     assert loaded.meta["client"] == "Pharmacy <Ltd>" and loaded.meta["consultant"] == "Ann"
     assert loaded.meta["notes"] == {"call_load": "the owner says so; staff disagree"}
     assert loaded.meta["status"] == IN_PROGRESS and "started" in loaded.meta
@@ -112,20 +113,25 @@ def test_resume_of_a_plain_answers_file_continues_from_it(tmp_path, ccadvisor):
 
 # --- the planner: what is asked, and when asking stops ---------------------------------------
 
-def rule(rule_id, *patterns, evidence=None, advice=(), finds=()):
+def rule(rule_id, *patterns, evidence=None, advice=(), finds=(), excludes=None):
     return RuleMeta(id=rule_id, title=rule_id, reason="", seed="test", quote="", gloss="",
                     patterns=tuple(patterns), evidence=tuple((evidence or {}).items()),
-                    advice=tuple(advice), finds=tuple(finds))
+                    excludes=tuple((excludes or {}).items()), advice=tuple(advice),
+                    finds=tuple(finds))
 
 
-def scores(**given):
-    return decide([{"option": o, "weight": w} for o, w in given.items()])
+def scores(reached=("need",), **given):
+    return decide([{"option": o, "weight": w, "rule": "x"} for o, w in given.items()],
+                  reached=reached)
+
+
+SOURCING = ("need", "form", "sourcing")
 
 
 def test_the_heaviest_pending_question_is_asked_first():
     rules = [rule("a", Answer(question="call_flow", value="few_in_hours"), evidence={"none": 1}),
-             rule("b", Answer(question="call_load", value="calls_lost"), evidence={"in_house": 2}),
-             rule("c", Answer(question="call_staff", value=at_least(5)), evidence={"in_house": 2})]
+             rule("b", Answer(question="call_load", value="calls_lost"), evidence={"dedicated": 2}),
+             rule("c", Answer(question="call_staff", value=at_least(5)), evidence={"dedicated": 2})]
     result = plan(Known(answers={}), scores(), rules=rules)
     assert result.stage == EVIDENCE
     # call_load and call_staff weigh the same: catalog order breaks the tie.
@@ -134,7 +140,7 @@ def test_the_heaviest_pending_question_is_asked_first():
 
 def test_a_contradicted_or_skipped_rule_stops_waiting():
     rules = [rule("a", Answer(question="call_load", value="calls_lost"),
-                  Answer(question="call_staff", value=at_least(5)), evidence={"in_house": 2}),
+                  Answer(question="call_staff", value=at_least(5)), evidence={"dedicated": 2}),
              rule("b", Answer(question="call_flow", value="few_in_hours"),
                   Answer(question="call_staff", value=at_least(5)), evidence={"none": 2})]
     known = Known(answers={"call_load": "staff_cope"}, skipped=frozenset({"call_flow"}))
@@ -143,35 +149,56 @@ def test_a_contradicted_or_skipped_rule_stops_waiting():
 
 
 def test_asking_stops_when_no_answer_can_change_the_leader():
-    rules = [rule("small", Answer(question="call_flow", value="outside_hours"), evidence={"outsource": 1})]
+    rules = [rule("small", Answer(question="call_flow", value="outside_hours"),
+                  evidence={"dedicated": 1})]
     assert plan(Known(answers={}), scores(none=3), rules=rules).stage == FOLLOW_UP
     assert plan(Known(answers={}), scores(none=1), rules=rules).stage == EVIDENCE
 
 
 def test_a_question_that_can_move_only_options_out_of_the_running_is_not_asked():
     rules = [rule("hopeless", Answer(question="call_flow", value="outside_hours"),
-                  evidence={"home_team": 1}),
+                  evidence={"hybrid": 1}),
              rule("contender", Answer(question="call_staff", value=at_least(5)),
                   evidence={"in_house": 6})]
-    result = plan(Known(answers={}), scores(none=5), rules=rules)
+    known = Known(answers={}, stages=frozenset(SOURCING))
+    result = plan(known, scores(SOURCING, outsource=5), rules=rules)
     assert (result.stage, result.questions) == (EVIDENCE, ("call_staff",))
+
+
+def test_an_open_veto_on_the_leader_keeps_the_question_asked():
+    rules = [rule("veto", Answer(question="capital_expenditure", value="no"),
+                  excludes={"in_house": "here"})]
+    known = Known(answers={}, stages=frozenset(SOURCING))
+    result = plan(known, scores(SOURCING, in_house=5, outsource=1), rules=rules)
+    assert (result.stage, result.questions) == (EVIDENCE, ("capital_expenditure",))
+    assert plan(known, scores(SOURCING, outsource=5, in_house=1), rules=rules).stage == FOLLOW_UP
+
+
+def test_a_later_stage_is_not_asked_about_before_it_opens():
+    rules = [rule("sourcing", Answer(question="period", value="short_term"), Stage(name="sourcing"),
+                  evidence={"outsource": 3}),
+             rule("need", Answer(question="call_load", value="calls_lost"), evidence={"dedicated": 1})]
+    result = plan(Known(answers={}), scores(), rules=rules)
+    assert result.questions == ("call_load",)
+    result = plan(Known(answers={}, stages=frozenset(SOURCING)), scores(SOURCING), rules=rules)
+    assert result.questions == ("period",)
 
 
 def test_can_change_counts_losses_of_the_leader_too():
     against_leader = rule("x", Answer(question="call_flow", value="even_in_hours"),
                           evidence={"none": -2})
-    assert can_change([against_leader], {"none": 2, "in_house": 0}, "none")
-    assert not can_change([against_leader], {"none": 3, "in_house": 0}, "none")
+    assert can_change([against_leader], scores(none=2).stages[-1])
+    assert not can_change([against_leader], scores(none=3).stages[-1])
 
 
 def test_a_finding_makes_its_rule_wait_on_the_questions_that_can_establish_it():
     rules = [rule("finder", Answer(question="call_load", value="calls_lost"),
-                  finds=["contact_centre_needed"]),
-             rule("user", Finding(name="contact_centre_needed"),
-                  Answer(question="budget", value="limited"), evidence={"home_team": 3})]
+                  finds=["own_customer_data"]),
+             rule("user", Finding(name="own_customer_data"),
+                  Answer(question="budget", value="limited"), evidence={"dedicated": 3})]
     result = plan(Known(answers={}), scores(), rules=rules)
     assert set(result.questions) == {"call_load", "budget"}
-    assert [w.via for w in result.waiting["call_load"]] == ["contact_centre_needed"]
+    assert [w.via for w in result.waiting["call_load"]] == ["own_customer_data"]
     # Once nothing can establish the finding, the rule that needs it asks nothing.
     result = plan(Known(answers={"call_load": "staff_cope"}), scores(), rules=rules)
     assert result.questions == ()
@@ -184,9 +211,9 @@ def test_follow_up_questions_only_for_the_recommended_option():
     outsource = ({"option": "outsource", "rank": "chosen"},)
     assert plan(Known(answers={}), scores(), rules=rules).stage == FOLLOW_UP
     assert plan(Known(answers={}, recommended=none), scores(none=1), rules=rules).stage == DONE
-    result = plan(Known(answers={}, recommended=outsource), scores(outsource=1), rules=rules)
+    result = plan(Known(answers={}, recommended=outsource), scores(SOURCING, outsource=1),
+                  rules=rules)
     assert (result.stage, result.questions) == (FOLLOW_UP, ("call_flow",))
-
 
 
 def test_running_on_after_each_answer_equals_replaying_all_answers():

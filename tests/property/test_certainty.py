@@ -1,0 +1,87 @@
+"""Certainty that does not overclaim (expert/reasoning/decision.py), as properties over evidence.
+
+Adding evidence for the winner never lowers the certainty; adding evidence against it, or for a
+rival, never raises it; evidence resting on assumed rates never outvotes the client's answers.
+"""
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from expert.reasoning.decision import decide
+from expert.reasoning.options import stage_of, stage_options
+
+STAGES = ("need", "form", "sourcing")
+OPTIONS = [o for s in STAGES for o in stage_options(s)]
+WEIGHTS = st.sampled_from([-3, -2, -1, 1, 2, 3])
+ITEM = st.builds(lambda o, w, i: {"option": o, "weight": w, "rule": f"r{i}"},
+                 st.sampled_from(OPTIONS), WEIGHTS, st.integers(0, 10_000))
+EVIDENCE = st.lists(ITEM, max_size=12)
+VETO = st.builds(lambda o, s: {"option": o, "rule": "veto", "scope": s},
+                 st.sampled_from(OPTIONS), st.sampled_from(["here", "for_now"]))
+
+
+def decided(evidence, exclusions=()):
+    return decide(evidence, list(exclusions), reached=STAGES)
+
+
+def added_to(decision, weight):
+    return {"option": decision.option, "weight": weight, "rule": "extra"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVIDENCE, st.lists(VETO, max_size=2), st.sampled_from([1, 2, 3]))
+def test_evidence_for_the_winner_never_lowers_the_certainty(evidence, vetoes, weight):
+    before = decided(evidence, vetoes)
+    assume(not before.tie and not before.no_evidence)
+    after = decided([*evidence, added_to(before, weight)], vetoes)
+    assert after.option == before.option
+    assert after.confidence >= before.confidence
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVIDENCE, st.lists(VETO, max_size=2), st.sampled_from([1, 2, 3]))
+def test_evidence_against_the_winner_never_raises_the_certainty(evidence, vetoes, weight):
+    before = decided(evidence, vetoes)
+    assume(not before.tie and not before.no_evidence)
+    after = decided([*evidence, added_to(before, -weight)], vetoes)
+    assume(after.option == before.option)
+    assert after.confidence <= before.confidence
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVIDENCE, st.sampled_from([1, 2, 3]), st.data())
+def test_evidence_for_a_rival_never_raises_the_certainty(evidence, weight, data):
+    before = decided(evidence)
+    assume(not before.tie and not before.no_evidence)
+    rivals = [o for o in stage_options(before.decided_by) if o != before.option]
+    rival = data.draw(st.sampled_from(rivals))
+    after = decided([*evidence, {"option": rival, "weight": weight, "rule": "extra"}])
+    assume(after.option == before.option)
+    assert after.confidence <= before.confidence
+
+
+@settings(max_examples=300, deadline=None)
+@given(EVIDENCE, st.lists(ITEM, max_size=8))
+def test_figures_on_assumed_rates_never_outvote_the_answers(answers, assumed):
+    before = decided(answers)
+    # A decision the answers make outright: a winner by net score, at every stage on its path.
+    assume(not before.tie and not before.no_evidence and before.margin > 0)
+    assume(all(s.winner and not s.by_elimination for s in before.stages if s.assessed))
+    assume(all(s.standings[0].net_answers > s.standings[1].net_answers
+               for s in before.stages if s.assessed))
+    # Where the answers said nothing (a stage not assessed), a figure may speak: that is no
+    # outvoting. Where they spoke, it must not.
+    spoke = {s.stage for s in before.stages if s.assessed}
+    after = decided([*answers, *({**a, "basis": "assumed"} for a in assumed
+                                 if stage_of(a["option"]) in spoke)])
+    assert after.option == before.option
+
+
+@given(EVIDENCE)
+def test_certainty_is_between_zero_and_one_and_high_only_without_substantial_opposition(evidence):
+    decision = decided(evidence)
+    assert 0.0 <= decision.confidence <= 1.0
+    if decision.level == "high":
+        stage = decision.stage(decision.decided_by)
+        won = stage.standing(decision.option)
+        assert won.strongest_against < 2 and not decision.tension
+        assert stage_of(decision.option) == decision.decided_by

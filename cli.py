@@ -3,10 +3,12 @@
 Each command lives in its own module under ``commands/`` and is imported only when it is run,
 so ``ccadvisor --help`` does not pay for the rule engine. Bad input anywhere surfaces as
 ``expert.errors.InputError`` and is printed here as one line on stderr with exit code 2.
+Ctrl-C exits 130, and any other failure one line with exit code 1 (README: exit codes).
 """
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -38,15 +40,31 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
     def invoke(self, ctx):
+        """The exit codes README's table promises: bad input 2, Ctrl-C 130, anything else
+        unexpected 1; each with one line on stderr and no traceback (CCADVISOR_DEBUG=1 shows it)."""
         from expert.errors import InputError, ToolMissing
         try:
             return super().invoke(ctx)
         except InputError as err:
-            click.echo(f"ccadvisor: error: {err}", err=True)
-            ctx.exit(2)
+            fail(ctx, str(err), 2)
         except ToolMissing as err:
-            click.echo(f"ccadvisor: error: {err}", err=True)
-            ctx.exit(1)
+            fail(ctx, str(err), 1)
+        except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
+            fail(ctx, "interrupted", 130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as err:
+            if os.environ.get("CCADVISOR_DEBUG"):
+                raise
+            fail(ctx, f"unexpected {type(err).__name__}: {err} (set CCADVISOR_DEBUG=1 to see "
+                      "where)", 1)
+
+
+def fail(ctx, message: str, code: int):
+    """One line on stderr, control characters made visible, then exit with ``code``."""
+    from expert.report.controls import visible
+    click.echo(f"ccadvisor: error: {' '.join(visible(message).splitlines())}", err=True)
+    ctx.exit(code)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

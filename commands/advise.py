@@ -10,7 +10,8 @@ from commands.common import (answers_source, assumptions_option, check_output_ta
 @format_option("text", "md", "json", "html")
 @output_option
 @click.option("--template", "template", metavar="FILE",
-              help="Render with your own Jinja template (sandboxed; HTML-escaped if FILE is .html).")
+              help="Render with your own Jinja template (sandboxed and bounded in memory and "
+                   "time; escaped if FILE is .html, .xml, .svg or other markup).")
 @click.option("--step", is_flag=True,
               help="Step through the rules at a prompt: Enter fires the next; help lists the "
                    "commands (facts, agenda, matches, how, why, break, scores...).")
@@ -26,7 +27,7 @@ def advise(answers_file, example, fmt, output, template, step, watch, brief, ass
     from expert.reasoning.advisor import advise as run_advice
     from expert.report.render import render
 
-    check_output_target(output)
+    check_output_target(output, answers_file, template)
     if watch:
         from expert.explain.watch import parse_watch
         watch = parse_watch(watch)
@@ -42,7 +43,7 @@ def advise(answers_file, example, fmt, output, template, step, watch, brief, ass
         result = run_advice(answers, meta)
     model = client_report(result, "text" if template else fmt, assumptions, assumptions_file)
     if template:  # the user's own layout over the plain report model, rendered in the sandbox
-        from expert.report.render import render_user_template
+        from expert.report.sandbox import render_user_template
         emit(render_user_template(template, model), output)
         return
     emit(render("brief" if brief and fmt != "json" else "report", fmt, model), output)

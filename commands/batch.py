@@ -3,7 +3,7 @@ import sys
 
 import click
 
-from commands.common import check_output_target, emit, output_option
+from commands.common import check_output_target, output_option, output_stream
 
 
 @click.command()
@@ -12,24 +12,29 @@ from commands.common import check_output_target, emit, output_option
               help="Worker processes; the output is the same for any number.")
 @click.option("--format", "fmt", type=click.Choice(("csv", "jsonl")), default="csv",
               show_default=True, help="Output format.")
+@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+              help="Refuse a file with more rows than this (split it, or raise the limit).")
 @output_option
-def batch(file, jobs, fmt, output):
+def batch(file, jobs, fmt, max_rows, output):
     """Advise every client in FILE (CSV with question-id columns, or JSONL).
 
     A row that fails validation is reported in the 'error' field of its output row and skipped;
-    the other rows still run.
+    the other rows still run. Rows are streamed: memory stays flat however long the file is.
     """
-    from expert.inputs.rows import read_rows
+    from expert.inputs.rows import count_rows, iter_rows
     from expert.reasoning.batch import run_rows
-    from expert.report.batch import format_results, summary
+    from expert.report.batch import Tally, result_lines
     from expert.report.render import render
 
-    check_output_target(output)
-    rows = read_rows(file)
-    if sys.stderr.isatty():  # a bar is noise in a log file or a pipe
-        with click.progressbar(length=len(rows), label="advising", file=sys.stderr) as bar:
-            results = run_rows(rows, jobs=jobs, on_done=bar.update)
-    else:
-        results = run_rows(rows, jobs=jobs)
-    emit(format_results(results, fmt), output)
-    click.echo(render("batch_summary", "text", summary(results)), err=True, nl=False)
+    check_output_target(output, file)
+    total = count_rows(file, max_rows)  # a whole-file problem is found before anything is written
+    tally = Tally()
+    with output_stream(output) as out:
+        if sys.stderr.isatty():  # a bar is noise in a log file or a pipe
+            with click.progressbar(length=total, label="advising", file=sys.stderr) as bar:
+                results = run_rows(iter_rows(file, max_rows), jobs=jobs, on_done=bar.update)
+                out.writelines(result_lines(map(tally.add, results), fmt))
+        else:
+            results = run_rows(iter_rows(file, max_rows), jobs=jobs)
+            out.writelines(result_lines(map(tally.add, results), fmt))
+    click.echo(render("batch_summary", "text", tally.as_dict()), err=True, nl=False)

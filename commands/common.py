@@ -1,6 +1,10 @@
 """Options and helpers several commands share: where the answers come from, where output goes."""
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+
 import click
 
 from expert.errors import InputError
@@ -24,6 +28,24 @@ def load_source(answers_file: str | None, example: str | None) -> tuple[dict, di
     return load_answers(answers_file) if answers_file else load_example(example)
 
 
+class Number(click.ParamType):
+    """A number option through the same gate as every number from outside
+    (expert/inputs/numeric.py): 1e308, inf or nan is refused as one line naming the option."""
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):  # a default: a float, as click's own float type gives
+            return float(value)
+        from expert.inputs.numeric import parse
+        try:
+            return float(parse(value))
+        except InputError as err:
+            raise InputError(str(err), where=param.opts[0]) from None
+
+
+NUMBER = Number()
+
+
 def format_option(*formats, default="text"):
     return click.option("--format", "fmt", type=click.Choice(formats), default=default,
                         show_default=True, help="Output format.")
@@ -31,26 +53,56 @@ def format_option(*formats, default="text"):
 
 def output_option(func):
     return click.option("--output", "-o", metavar="FILE",
-                        help="Write to FILE (atomically) instead of standard output.")(func)
+                        help="Write to FILE (atomically) instead of standard output; - is "
+                             "standard output. Only a regular file or a new path is written.")(func)
+
+
+def to_stdout(output: str | None) -> bool:
+    from expert.inputs.files import STDOUT
+    return output in (None, STDOUT)
 
 
 def emit(text: str, output: str | None) -> None:
     """Print, or write the whole text atomically; nothing is written if rendering failed."""
-    if output:
-        from expert.inputs.files import write_atomic
-        write_atomic(output, text)
-        click.echo(f"written: {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    with output_stream(output) as handle:
+        handle.write(text)
 
 
-def check_output_target(output: str | None) -> None:
-    """Fail before doing any work if --output cannot be written."""
-    if output:
-        from pathlib import Path
-        parent = Path(output).parent
-        if not parent.is_dir():
-            raise InputError(f"directory {str(parent)!r} does not exist", where=output)
+@contextlib.contextmanager
+def output_stream(output: str | None):
+    """A text handle on standard output or on FILE written atomically (nothing on failure)."""
+    from expert.inputs.files import WriteError, Writes, atomic_writer
+    if to_stdout(output):
+        out = Writes(sys.stdout, "standard output")
+        try:
+            yield out
+            out.finish(sys.stdout.flush)
+        except WriteError:  # e.g. `| head` closed the pipe
+            _drop_stdout()
+            raise
+        return
+    with atomic_writer(output) as handle:
+        yield handle
+    click.echo(f"written: {output}", err=True)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of the broken
+    stream does not print a second, multi-line error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind it (a test runner's capture)
+        pass
+
+
+def check_output_target(output: str | None, *inputs: str | None) -> None:
+    """Fail before doing any work if --output cannot or must not be written (not a regular file,
+    or one of the ``inputs`` the command reads)."""
+    if not to_stdout(output):
+        from expert.inputs.files import check_target
+        check_target(output, inputs)
 
 
 def assumptions_option(func):

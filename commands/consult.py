@@ -115,24 +115,27 @@ def read_line(stream) -> str:
 @assumptions_option
 def consult(session_file, resume_file, client, consultant, trace, step, assumptions_file):
     """Interview a client question by question; the rules decide what to ask next."""
+    from expert.interview.lock import session_lock
     from expert.interview.session import default_path, load_session, new_session
 
     if session_file and resume_file:
         raise click.UsageError("give --session FILE for a new session or --resume FILE, not both")
-    if resume_file:
-        session = load_session(resume_file)
-        for key, value in (("client", client), ("consultant", consultant)):
-            if value:
-                session.meta[key] = value
-    else:
-        session = new_session(session_file or default_path(), client, consultant)
-    listener = None
-    if step:  # q only stops the stepping here: the consultation needs the engine to finish
-        from commands.stepping import step_listener
-        listener = step_listener(quit_stops=False)
+    path = resume_file or session_file or default_path()
     rates = load_rates(assumptions_file)  # a bad file fails before the first question
-    run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener,
-        rates=(rates, assumptions_file))
+    with session_lock(path):  # before reading it: a second consult on it is refused
+        if resume_file:
+            session = load_session(path)
+            for key, value in (("client", client), ("consultant", consultant)):
+                if value:
+                    session.meta[key] = value
+        else:
+            session = new_session(path, client, consultant)
+        listener = None
+        if step:  # q only stops the stepping here: the consultation needs the engine to finish
+            from commands.stepping import step_listener
+            listener = step_listener(quit_stops=False)
+        run(session, Terminal(), trace=trace, resumed=bool(resume_file), before_firing=listener,
+            rates=(rates, assumptions_file))
 
 
 def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
@@ -144,12 +147,12 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     outcome, consultation = flow.run_interview(session, term, trace=trace, resumed=resumed,
                                                before_firing=before_firing)
     path_arg = flow.resume_argument(session)
-    if outcome == flow.QUIT:
+    if outcome in (flow.QUIT, flow.END_OF_INPUT):  # Ctrl-D at a prompt is a quit (exit 0)
+        if outcome == flow.END_OF_INPUT:
+            click.echo()  # the prompt's line was never ended
         term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
-    elif outcome in (flow.INTERRUPTED, flow.END_OF_INPUT):
-        ctrl_c = outcome == flow.INTERRUPTED
-        interrupted(session, term, path_arg, "Ctrl-C" if ctrl_c else "end of input",
-                    code=130 if ctrl_c else 1)
+    elif outcome == flow.INTERRUPTED:
+        interrupted(session, term, path_arg, "Ctrl-C", code=130)
     elif outcome == flow.CLOSED:
         return
     elif consultation is None:  # the session was finished before, and its report is wanted

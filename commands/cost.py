@@ -22,7 +22,7 @@ def cost(answers_file, example, assumptions_file, months, fmt, output):
 
     if months is not None and not 1 <= months <= MAX_MONTHS:
         raise InputError(f"--months must be from 1 to {MAX_MONTHS}, got {months}")
-    check_output_target(output)
+    check_output_target(output, answers_file, assumptions_file)
     answers, meta = load_source(answers_file, example)
     assumptions = load_assumptions(assumptions_file)
     source = assumptions_file or EXAMPLE_SOURCE

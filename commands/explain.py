@@ -19,7 +19,7 @@ def explain(answers_file, example, why_not, what_if, sensitivity, fmt, output):
     from expert.explain.explanation import explanation
     from expert.report.render import render
 
-    check_output_target(output)
+    check_output_target(output, answers_file)
     answers, meta = load_source(answers_file, example)
     model = explanation(answers, meta, why_not, what_if, sensitivity)
     emit(render("explain", fmt, model), output)

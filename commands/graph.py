@@ -16,7 +16,7 @@ def graph(answers_file, example, fmt, focus, output):
     from expert.reasoning.advisor import advise
     from expert.report.graph import focused, reasoning_graph, render_graph, require_svg
 
-    check_output_target(output)
+    check_output_target(output, answers_file)
     answers, meta = load_source(answers_file, example)
     model = reasoning_graph(advise(answers, meta))
     if focus:

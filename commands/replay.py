@@ -12,6 +12,6 @@ def replay(answers_file, example, output):
     from expert.explain.replay import replay_model
     from expert.report.render import render
 
-    check_output_target(output)
+    check_output_target(output, answers_file)
     answers, meta = load_source(answers_file, example)
     emit(render("replay", "html", replay_model(answers, meta)), output)

@@ -1,20 +1,20 @@
 """ccadvisor staffing: how many agents a flow of calls needs (Erlang C)."""
 import click
 
-from commands.common import emit, format_option
+from commands.common import NUMBER, emit, format_option
 
 
 @click.command()
-@click.option("--calls", type=float, required=True, help="Calls arriving in the interval.")
-@click.option("--interval-minutes", type=float, default=60, show_default=True,
+@click.option("--calls", type=NUMBER, required=True, help="Calls arriving in the interval.")
+@click.option("--interval-minutes", type=NUMBER, default=60, show_default=True,
               help="Length of the interval the calls arrive in.")
-@click.option("--aht-seconds", type=float, required=True,
+@click.option("--aht-seconds", type=NUMBER, required=True,
               help="Average handling time per call: talk plus after-call work, in seconds.")
 @click.option("--target", default="80/20", show_default=True,
               help="Service level PERCENT/SECONDS: e.g. 80/20 = 80% answered within 20 s.")
-@click.option("--max-occupancy", type=float, default=None,
+@click.option("--max-occupancy", type=NUMBER, default=None,
               help="Highest share of time an agent may spend on calls, in percent (e.g. 85).")
-@click.option("--shrinkage", type=float, default=0, show_default=True,
+@click.option("--shrinkage", type=NUMBER, default=0, show_default=True,
               help="Share of paid time agents are off the line, in percent (e.g. 30).")
 @format_option("text", "json")
 def staffing(calls, interval_minutes, aht_seconds, target, max_occupancy, shrinkage, fmt):

@@ -13,46 +13,34 @@ The same ``check_one`` is used by tests/test_fuzz.py with hypothesis-made bytes.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "fuzz"))  # harness.py, also when a test loads this file by path
 
 import expert.reasoning  # noqa: E402,F401  (the experta compatibility fix comes first)
+from harness import write_input  # noqa: E402
 
 
 def check_one(data: bytes, directory: str) -> None:
     """Load ``data[1:]`` as an answers file; only InputError may escape."""
     from expert.inputs.answers import load_answers
     from expert.errors import InputError
-    suffix = ".json" if data[:1] and data[0] % 2 else ".yaml"
-    path = os.path.join(directory, "answers" + suffix)
-    with open(path, "wb") as handle:
-        handle.write(data[1:])
+    path = write_input(data, directory, "answers", (".yaml", ".json"))
     try:
         answers, meta = load_answers(path)
     except InputError as err:
         assert "\n" not in str(err), f"error message is not one line: {err!r}"
         return
     assert isinstance(answers, dict) and isinstance(meta, dict)
+    repr(meta).encode("utf-8")  # printable and writable: no lone surrogate got through
 
 
 def main() -> None:
-    try:
-        import atheris
-    except ImportError:  # no wheel for this platform: tests/test_fuzz.py still covers the loader
-        print("fuzz_answers: atheris is not installed; skipping coverage-guided fuzzing")
-        return
-    with atheris.instrument_imports(include=["expert", "yaml", "json"]):
-        import expert.inputs.answers  # noqa: F401
-        import expert.inputs.catalog  # noqa: F401
-    expert.inputs.catalog.load_catalog()  # read the questions once, outside the measured inputs
-    directory = tempfile.mkdtemp(prefix="ccadvisor-fuzz-")
-    atheris.Setup(sys.argv, lambda data: check_one(data, directory))
-    atheris.Fuzz()
+    from harness import fuzz
+    fuzz(check_one, ["expert.inputs.answers", "expert.inputs.catalog"])
 
 
 if __name__ == "__main__":

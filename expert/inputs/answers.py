@@ -9,9 +9,12 @@ and, where it can, the line.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Hashable
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -55,27 +58,77 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def cannot_read(err: OSError, where: str) -> InputError:
+    """An OSError on reading (no permission, an I/O error) as the one-line error."""
+    return InputError(f"cannot read: {err.strerror or err}", where=where)
+
+
+def open_input(path: str | Path) -> BinaryIO:
+    """The file opened for binary reading, refusing what is missing or not a regular file.
+
+    The type is checked before opening: opening a named pipe would wait for a writer.
+    """
+    where = str(path)
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError("file not found", where=where) from None
+    except OSError as err:  # e.g. a directory on the way without search permission
+        raise cannot_read(err, where) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file", where=where)
+    try:
+        return open(path, "rb")
+    except OSError as err:
+        raise cannot_read(err, where) from None
+
+
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     """The file's text, refusing missing, oversized, non-UTF-8 and empty files before parsing."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError("file not found", where=str(path))
-    if not path.is_file():
-        raise InputError("not a regular file", where=str(path))
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=str(path))
-    with path.open("rb") as handle:  # never more than the limit, even if the file grows meanwhile
-        data = handle.read(max_bytes + 1)
+    where = str(path)
+    with open_input(path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=where)
+            data = handle.read(max_bytes + 1)  # never more than the limit, even if the file grows
+        except OSError as err:
+            raise cannot_read(err, where) from None
     if len(data) > max_bytes:
-        raise InputError(f"file is over the {max_bytes:,}-byte limit", where=str(path))
+        raise InputError(f"file is over the {max_bytes:,}-byte limit", where=where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start})", where=str(path)) from None
+        raise InputError(f"not UTF-8 text (byte {err.start})", where=where) from None
     if not text.strip():
-        raise InputError("file is empty", where=str(path))
+        raise InputError("file is empty", where=where)
     return text
+
+
+def refuse_lone_surrogates(data, at: str = "") -> None:
+    """Refuse JSON's escaped half UTF-16 pairs ("\\ud800"), naming where one is.
+
+    json.loads turns such an escape into a lone surrogate: a str that no file and no terminal
+    can encode, so it would break the first print or save. (Text decoded from UTF-8 never holds
+    one, and YAML refuses the escape itself.)
+    """
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        name = f"{at}.{key}" if at else str(key)
+        for text in (key, value):
+            if isinstance(text, str) and not _encodable(text):
+                shown = name.encode("utf-8", "backslashreplace").decode("utf-8")
+                raise InputError(f"{shown}: a lone surrogate (an escape like \\ud800 without its "
+                                 "pair) is not text")
+        refuse_lone_surrogates(value, name)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _BRACKETS_OUTSIDE_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"?|([\[\]{}])')
@@ -133,6 +186,10 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
     except ValueError as err:  # a value the parser accepts but cannot build: 2024-13-45, huge ints
         fmt = "JSON" if json_format else "YAML"
         raise InputError(f"malformed {fmt}: {err}".splitlines()[0], where=where) from None
+    try:
+        refuse_lone_surrogates(data)
+    except InputError as err:
+        raise InputError(str(err), where=where) from None
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         raise InputError(f"the top level must be a mapping of question ids to answers, found {found}",
@@ -144,7 +201,7 @@ def _one_line(err) -> str:
     return " ".join(str(err).split())
 
 
-def _printable(key):
+def printable(key):
     """A key as it can be shown in a one-line error: a quoted key may hold a line break."""
     return key if not isinstance(key, str) or key.isprintable() else repr(key)[1:-1]
 
@@ -162,7 +219,7 @@ def _clean_meta(meta, where: str) -> dict:
     catalog = load_catalog()
     for qid in notes:
         if qid not in catalog:
-            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(_printable(qid))}", where=where)
+            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(printable(qid))}", where=where)
     if notes:
         clean["notes"] = {str(k): v for k, v in notes.items()}
     return clean
@@ -178,7 +235,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
         line = _line_of(text, qid) if text else None
         at = f"{where}: line {line}" if line else where
         if not isinstance(qid, str) or qid not in catalog:
-            raise InputError(catalog.unknown_message(_printable(qid)), where=at)
+            raise InputError(catalog.unknown_message(printable(qid)), where=at)
         try:
             answers[qid] = catalog.get(qid).validate(value)
         except InputError as err:

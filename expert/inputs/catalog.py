@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from expert.errors import InputError, did_you_mean
+from expert.inputs import numeric
 from expert.inputs.yamlload import load_yaml
 
 QUESTIONS_DIR = DATA_DIR / "questions"
@@ -110,8 +111,12 @@ class Question:
                 return value.strip()
         elif isinstance(value, str) and value.strip():
             return self.validate(self._parsed_number(value))
-        if self.type == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            if value != value or (self.integer and value != int(value)):  # NaN, or 2.5 people
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            reason = numeric.problem(value)  # inf, NaN, 400 digits: before any arithmetic
+            if reason:
+                raise InputError(f"invalid answer {numeric.shown(value)} for '{self.id}': "
+                                 f"{reason}; expected {self.expects()}")
+            if self.integer and value != int(value):  # 2.5 people
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
                 raise InputError(f"{_number(value)} is out of range for '{self.id}': expected {self.expects()}")
@@ -128,15 +133,21 @@ class Question:
         return self.validate(text)
 
     def _parsed_number(self, text: str):
+        if len(text) > numeric.MAX_TEXT:  # no number anyone typed; int() is slow on it
+            raise self._wrong(text)
         try:
             return parse_number(text, self.integer)
         except AmbiguousNumber as err:
             raise InputError(f"invalid answer for '{self.id}': {err}; expected {self.expects()}") from None
         except ValueError:
+            pass
+        try:  # 1e3, 1e309, inf: a number still, which validate's gate then judges
+            return float(text.strip())
+        except ValueError:
             raise self._wrong(text) from None
 
     def _wrong(self, value) -> InputError:
-        shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
+        shown = repr(numeric.short_text(value)) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
         return InputError(f"invalid answer {shown} for '{self.id}': expected {self.expects()}")
 
 

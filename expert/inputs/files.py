@@ -1,33 +1,145 @@
-"""Writing files so that an interrupted write leaves the old file or none, never half of one."""
+"""Writing files so that an interrupted write leaves the old file or none, never half of one.
+
+Only a regular file or a new path is ever written: ``-o /dev/null`` as root would otherwise
+replace the device node with a file. A new file gets the mode the umask gives (mkstemp's 0600
+is for secrets), a replaced one keeps its mode, and the directory is fsynced after the rename,
+so that the rename itself survives a power cut.
+"""
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from expert.errors import InputError
 
+STDOUT = "-"  # ``-o -``: standard output, as most tools take it
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+
+def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> None:
+    """Refuse an output path that is not a regular file or a new path in an existing directory,
+    or that is one of the run's ``inputs`` (writing it would destroy what is being read)."""
+    where = str(path)
+    directory = Path(path).parent
     if not directory.is_dir():
-        raise InputError(f"directory {str(directory)!r} does not exist", where=str(path))
-    if path.is_dir():
-        raise InputError("is a directory", where=str(path))
+        raise InputError(f"directory {str(directory)!r} does not exist", where=where)
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise InputError(f"cannot write: {err.strerror or err}", where=where) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory", where=where)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a device, pipe or socket): only a regular file or a "
+                         "new path is written; use -o - for standard output", where=where)
+    for source in inputs:
+        if source and source != STDOUT and _same_file(info, source):
+            raise InputError(f"is the input file {str(source)!r}: writing it would destroy it; "
+                             "choose another output", where=where)
+
+
+def _same_file(info: os.stat_result, other: str | Path) -> bool:
+    try:
+        theirs = os.stat(other)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
+def _new_file_mode() -> int:
+    """0666 less the umask: what ``open()`` would give a new file. (os.umask can only be read by
+    setting it; the command line runs this before starting any thread that creates files.)"""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+class WriteError(InputError):
+    """Writing failed: a full disk, a closed pipe, text the encoding cannot take."""
+
+
+def cannot_write(err: OSError | UnicodeError, where: str) -> WriteError:
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+    return WriteError(f"cannot write: {reason}", where=where)
+
+
+class Writes:
+    """A text handle whose own write errors become the one-line WriteError naming ``where``.
+
+    Errors raised while producing the text (a batch reads and advises as it writes) pass through
+    unchanged, so they are never blamed on the output.
+    """
+
+    def __init__(self, handle: TextIO, where: str):
+        self.handle, self.where = handle, where
+
+    def write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except (OSError, UnicodeError) as err:
+            raise cannot_write(err, self.where) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def finish(self, *steps) -> None:
+        """Run the closing steps (flush, fsync, rename) with the same error conversion."""
+        try:
+            for step in steps:
+                step()
+        except (OSError, UnicodeError) as err:
+            raise cannot_write(err, self.where) from None
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[Writes]:
+    """A text handle whose content replaces ``path`` only when the block ends without error.
+
+    Written to a temporary file beside ``path``, fsynced, renamed over it, then the directory is
+    fsynced. On any error (Ctrl-C included) the temporary goes and the old file stays; the
+    writing's own OSError or UnicodeError becomes the one-line WriteError.
+    """
+    where = str(path)
+    check_target(path)
+    path = Path(os.path.realpath(path))  # through a symlink: the file it names is replaced
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = _new_file_mode()
+    except OSError as err:
+        raise cannot_write(err, where) from None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:  # e.g. a read-only directory
-        raise InputError(f"cannot write: {err.strerror or err}", where=str(path)) from None
+        raise cannot_write(err, where) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as err:  # including Ctrl-C: the old file stays, the temporary goes
+            out = Writes(handle, where)
+            out.finish(lambda: os.fchmod(fd, mode))
+            yield out
+            out.finish(handle.flush, lambda: os.fsync(handle.fileno()))
+        out.finish(lambda: os.replace(tmp, path), lambda: _fsync_directory(path.parent))
+    except BaseException:  # including Ctrl-C: the old file stays, the temporary goes
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(err, OSError):  # a full disk is the user's problem to fix, not a traceback
-            raise InputError(f"cannot write: {err.strerror or err}", where=str(path)) from None
         raise
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through ``atomic_writer``."""
+    with atomic_writer(path) as handle:
+        handle.write(text)

@@ -6,24 +6,32 @@ Running the rows is expert/reasoning/batch.py; formatting the results, expert/re
   Cells are read like typed-in answers (``Question.parse_text``); an empty cell is unknown.
 * JSONL: one answers mapping a line, typed values (``Question.validate``), optional ``client``.
 
-A problem with the whole file (missing, empty, too big, an unknown column) is an InputError. A
-problem with one row never stops the others: that row's result carries an ``error`` naming the
-row and what is wrong, so every input row gives exactly one output row. (A blank line is not a
-row; a CSV row of empty cells is one, a client with nothing known.)
+A problem with the whole file (missing, empty, an unknown column, more rows than the limit) is an
+InputError. A problem with one row never stops the others: that row's result carries an ``error``
+naming the row and what is wrong, so every input row gives exactly one output row. (A blank line
+is not a row; a CSV row of empty cells is one, a client with nothing known.)
+
+Rows are read one at a time (``iter_rows``), so memory stays flat whatever the file holds: lines
+are read with a length cap, and a row is dropped once it is advised. ``count_rows`` runs the same
+reader to the end first, so that a whole-file problem is found before any output is written.
 """
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from expert.inputs.answers import check_structure, read_text, reject_duplicate_json_keys
+from expert.inputs.answers import (cannot_read, check_structure, open_input, printable,
+                                   refuse_lone_surrogates, reject_duplicate_json_keys)
 from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
 
-MAX_BATCH_BYTES = 20 * 1024 * 1024  # ~60,000 full profiles; a bigger list should be split
+DEFAULT_MAX_ROWS = 100_000  # about 25 minutes of advice at 67 profiles/s; --max-rows raises it
+MAX_LINE = 1024 * 1024      # bytes: a full profile is a few hundred, so a longer line is no row
 CLIENT = "client"
 FORMATS = ("csv", "jsonl")
 
@@ -38,25 +46,69 @@ class Row:
     error: str = ""
 
 
-def input_format(path: str | Path, text: str) -> str:
-    """``jsonl`` for .jsonl/.ndjson files or text starting with '{', else ``csv``."""
+def input_format(path: str | Path, first_line: str) -> str:
+    """``jsonl`` for .jsonl/.ndjson files or a first line starting with '{', else ``csv``."""
     suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".csv":
         return "csv"
-    return "jsonl" if text.lstrip().startswith("{") else "csv"
+    return "jsonl" if first_line.lstrip().startswith("{") else "csv"
 
 
-def read_rows(path: str | Path) -> list[Row]:
-    """Every profile in the file, validated; whole-file problems raise InputError."""
+def iter_rows(path: str | Path, max_rows: int | None = DEFAULT_MAX_ROWS) -> Iterator[Row]:
+    """Every profile in the file, validated, one at a time; whole-file problems raise InputError
+    (possibly after some rows: see ``count_rows``). ``max_rows`` None means no limit."""
     where = str(path)
-    text = read_text(path, max_bytes=MAX_BATCH_BYTES)
-    fmt = input_format(path, text)
-    rows = _csv_rows(text, where) if fmt == "csv" else _jsonl_rows(text, where)
-    if not rows:
+    with open_input(path) as handle:
+        lines = _text_lines(handle, where)
+        blank = []
+        for first in lines:
+            if first.strip():
+                break
+            blank.append(first)
+        else:
+            raise InputError("file is empty", where=where)
+        lines = itertools.chain(blank, [first], lines)  # given back, so line numbers stay true
+        fmt = input_format(path, first)
+        rows = _csv_rows(lines, where) if fmt == "csv" else _jsonl_rows(lines, where)
+        count = 0
+        for count, row in enumerate(rows, 1):
+            if max_rows is not None and count > max_rows:
+                raise InputError(f"more than {max_rows:,} rows, the limit: split the file, or "
+                                 "raise the limit with --max-rows N", where=where)
+            yield row
+    if not count:
         raise InputError("no profiles: the file has no data rows", where=where)
-    return rows
+
+
+def count_rows(path: str | Path, max_rows: int | None = DEFAULT_MAX_ROWS) -> int:
+    """How many rows ``iter_rows`` gives, reading the whole file once and keeping nothing."""
+    return sum(1 for _ in iter_rows(path, max_rows))
+
+
+def read_rows(path: str | Path, max_rows: int | None = None) -> list[Row]:
+    """All rows at once, for callers that want a list (bench/); the command streams."""
+    return list(iter_rows(path, max_rows))
+
+
+def _text_lines(handle: BinaryIO, where: str) -> Iterator[str]:
+    """The file's lines as text, each at most MAX_LINE bytes, so no line can fill the memory."""
+    for number in itertools.count(1):
+        try:
+            data = handle.readline(MAX_LINE + 1)
+        except OSError as err:
+            raise cannot_read(err, where) from None
+        if not data:
+            return
+        if len(data) > MAX_LINE:
+            raise InputError(f"line {number}: longer than {MAX_LINE:,} bytes, so not a profile",
+                             where=where)
+        try:
+            yield data.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"line {number}: not UTF-8 text (byte {err.start + 1} of the line)",
+                             where=where) from None
 
 
 def failed(row: Row, message: str) -> Row:
@@ -72,59 +124,60 @@ def _header(cells: list[str], where: str) -> list[str]:
         if not column:
             raise InputError(f"line 1: column {number} has no name", where=where)
         if column != CLIENT and column not in catalog:
-            raise InputError(f"line 1: column {number}: {catalog.unknown_message(column)}", where=where)
+            raise InputError(f"line 1: column {number}: {catalog.unknown_message(printable(column))}",
+                             where=where)
         if columns.count(column) > 1:
-            raise InputError(f"line 1: column '{column}' appears more than once", where=where)
+            raise InputError(f"line 1: column '{printable(column)}' appears more than once", where=where)
     return columns
 
 
-def _csv_rows(text: str, where: str) -> list[Row]:
-    reader = csv.reader(io.StringIO(text))
+def _csv_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
+    reader = csv.reader(lines)
     try:
-        header = next(reader)
-        columns = _header(header, where)
+        columns = _header(next(reader), where)
         catalog = load_catalog()
-        rows = []
+        number = 0
         for cells in reader:
             if not cells:
                 continue  # a blank line is not a client
-            row = Row(row=len(rows) + 1, line=reader.line_num)
-            rows.append(row)
+            number += 1
+            row = Row(row=number, line=reader.line_num)
             raw = dict(zip(columns, cells))
             row.client = raw.pop(CLIENT, "").strip()  # kept even for a bad row, to find it by
             if len(cells) != len(columns):  # a shifted row would put answers under wrong questions
-                failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
+                yield failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
                 continue
             try:
                 answers = {qid: catalog.get(qid).parse_text(cell) for qid, cell in raw.items()}
             except InputError as err:
-                failed(row, str(err))
+                yield failed(row, str(err))
                 continue
             row.answers = catalog.in_order(answers)
+            yield row
     except csv.Error as err:
         raise InputError(f"line {reader.line_num}: malformed CSV: {err}", where=where) from None
-    return rows
 
 
-def _jsonl_rows(text: str, where: str) -> list[Row]:
+def _jsonl_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
     catalog = load_catalog()
-    rows = []
-    for line_no, line in enumerate(text.splitlines(), 1):
+    number = 0
+    for line_no, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        row = Row(row=len(rows) + 1, line=line_no)
-        rows.append(row)
+        number += 1
+        row = Row(row=number, line=line_no)
         try:
             check_structure(line, json_format=True)
             raw = json.loads(line, object_pairs_hook=reject_duplicate_json_keys)
+            refuse_lone_surrogates(raw)
         except InputError as err:
-            failed(row, str(err))
+            yield failed(row, str(err))
             continue
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or an int too long to read
-            failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
+            yield failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
             continue
         if not isinstance(raw, dict):
-            failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
+            yield failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
             continue
         client = raw.pop(CLIENT, "")
         row.client = client if isinstance(client, str) else json.dumps(client)
@@ -132,4 +185,4 @@ def _jsonl_rows(text: str, where: str) -> list[Row]:
             row.answers = catalog.validate(raw)
         except InputError as err:
             failed(row, str(err))
-    return rows
+        yield row

@@ -78,4 +78,5 @@ def check_rule_base(rulesets=RULESETS, catalog: Catalog | None = None,
     problems += check_fires(metas, catalog, runner, examples + random_sets)
     problems += check_vetoes(metas, catalog, runner, examples + random_sets)
     problems += check_stages(runner)  # last: it reads what every run before it reached
-    return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs)
+    return CheckResult(problems, len(metas), len(catalog), str(seeds_dir), runs,
+                       quotes_verified=seeds_dir.is_dir())

@@ -18,6 +18,7 @@ class CheckResult:
     questions: int
     seeds_dir: str
     random_runs: int
+    quotes_verified: bool = True  # False when the seed texts were not found
 
     @property
     def sound(self) -> bool:
@@ -26,4 +27,5 @@ class CheckResult:
     def as_dict(self) -> dict:
         return {"sound": self.sound, "problems": [asdict(p) for p in self.problems],
                 "rules": self.rules, "questions": self.questions,
-                "seeds_dir": self.seeds_dir, "random_runs": self.random_runs}
+                "seeds_dir": self.seeds_dir, "random_runs": self.random_runs,
+                "quotes_verified": self.quotes_verified}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
+from expert.inputs import numeric
 from expert.inputs.yamlload import load_yaml
 
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.yaml"
@@ -67,6 +68,9 @@ def _checked(key: str, raw, where: str) -> float:
     value = raw.get("value") if isinstance(raw, dict) else raw
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         raise InputError(f"'{key}' must be a number, got {value!r}", where=where)
+    reason = numeric.problem(value)  # before the checks below do arithmetic on it
+    if reason:
+        raise InputError(f"'{key}' is {numeric.shown(value)}: {reason}", where=where)
     if entry["unit"] == "%" and 0 < value < 1:
         raise InputError(f"'{key}' is {value:g}, which looks like a fraction; type percentages "
                          f"as percent, e.g. {value * 100:g}", where=where)

@@ -17,6 +17,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from expert.errors import InputError
+from expert.inputs import numeric
 
 # Loads beyond this are not one queue any more (and the search must stay bounded): 100,000 Erlangs
 # is, for example, 1.5 million calls an hour at 4 minutes each.
@@ -68,7 +69,10 @@ def parse_target(text: str) -> Target:
     match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*/\s*([0-9]*\.?[0-9]+)\s*", str(text))
     if not match:
         raise InputError(f"target {text!r} is not PERCENT/SECONDS, e.g. 80/20")
-    percent, seconds = float(match[1]), float(match[2])
+    try:  # the regex lets through 400 digits, which float() would turn into inf
+        percent, seconds = (float(numeric.parse(match[i])) for i in (1, 2))
+    except InputError as err:
+        raise InputError(f"target {err}") from None
     check_percent("target service level", percent)
     if percent >= 100:
         raise InputError(f"target {text!r} is impossible: no number of agents answers 100% of "

@@ -6,6 +6,10 @@ order and, since the engine is deterministic, are identical for any number of jo
 """
 from __future__ import annotations
 
+import itertools
+import signal
+from collections.abc import Iterable, Iterator
+
 from expert.errors import InputError
 from expert.inputs.rows import Row, failed
 from expert.reasoning.advisor import advise, shared_engine
@@ -34,26 +38,29 @@ def advise_row(row: Row) -> dict:
 
 
 def _warm_worker():
-    """Pool initializer: build the engine once, before the first row arrives."""
+    """Pool initializer: build the engine once, before the first row arrives. Ctrl-C is the
+    parent's to handle (it stops the pool); a worker that caught it too would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     shared_engine()
 
 
-def run_rows(rows: list[Row], jobs: int = 1, on_done=None) -> list[dict]:
-    """Result rows in input order. ``on_done(n)`` is told how many more rows are done."""
-    results = []
-    if jobs <= 1 or len(rows) < 2:
+def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None) -> Iterator[dict]:
+    """Result rows in input order, each as soon as it is ready, so that no more than a bounded
+    slice of the input is held at once. ``on_done(n)`` is told how many more rows are done."""
+    if jobs <= 1:
         for row in rows:
-            results.append(advise_row(row))
+            yield advise_row(row)
             if on_done:
                 on_done(1)
-        return results
+        return
     import multiprocessing
-    chunk = max(1, min(200, len(rows) // (jobs * 8)))  # big enough to amortise, small for progress
+    # Pool.imap would pull the whole input into its task queue at once; feeding it a slice at a
+    # time keeps memory flat. A slice is big enough that workers rarely wait at its end.
+    chunk = 50
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker) as pool:
-        for result in pool.imap(advise_row, rows, chunksize=chunk):
-            results.append(result)
-            if on_done:
-                on_done(1)
-    return results
-
-
+        rows = iter(rows)
+        while piece := list(itertools.islice(rows, chunk * jobs * 32)):
+            for result in pool.imap(advise_row, piece, chunksize=chunk):
+                yield result
+                if on_done:
+                    on_done(1)

@@ -1,9 +1,8 @@
-"""The Jinja environments: plain text and Markdown unescaped, HTML autoescaped.
+"""The Jinja environments: HTML autoescaped; plain text and Markdown unescaped, with control
+characters made visible.
 
 All user-facing prose lives in templates/; code only builds the plain-dict models they render.
-A user's own template (``advise --template FILE``) renders in Jinja's immutable sandbox: it sees
-the same model, but cannot reach Python internals (``__class__``, ``__globals__``...), change the
-model, include other files or blow up memory with huge repetitions; any of that is an InputError.
+A user's own template (``advise --template FILE``) renders in expert/report/sandbox.py.
 """
 from __future__ import annotations
 
@@ -14,11 +13,10 @@ import sys
 import textwrap
 from contextvars import ContextVar
 from functools import lru_cache
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError
-from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+
+from expert.report.controls import visible
 
 TEMPLATES = TEMPLATES_DIR
 FORMATS = ("text", "md", "json", "html")
@@ -55,7 +53,9 @@ def _wrap(text: str, width: int | None = None, indent: str = "", hang: str | Non
     longer than the width (a path, a URL) is kept whole on a line of its own."""
     limit = current_width() if width is None else min(width, current_width())
     hang = indent if hang is None else hang
-    return "\n".join(textwrap.wrap(str(text).strip(), width=limit,
+    # Control characters are made visible first: wrapping would turn a carriage return into a
+    # space and hide it.
+    return "\n".join(textwrap.wrap(visible(text).strip(), width=limit,
                                    initial_indent=indent, subsequent_indent=hang,
                                    break_long_words=False, break_on_hyphens=False)) or indent.rstrip()
 
@@ -64,17 +64,15 @@ def _signed(number) -> str:
     return f"{number:+d}" if isinstance(number, int) else f"{number:+g}"
 
 
-_OPTIONS = dict(
+OPTIONS = dict(
     undefined=StrictUndefined,  # a typo in a template fails loudly, never renders blank
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-MAX_REPEAT = 100_000  # "x" * n in a user template: far more than any report needs
-MAX_EXPONENT = 64
 
 
-def _add_filters(env: Environment) -> Environment:
+def add_filters(env: Environment) -> Environment:
     env.filters["wrap"] = _wrap
     env.filters["signed"] = _signed
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
@@ -88,12 +86,14 @@ def _add_filters(env: Environment) -> Environment:
     return env
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
+def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
     """Compiled templates kept in the user's cache directory between runs.
 
     Compiling the report templates took about 70 ms of every cold ``advise``. Jinja keys each
     cached entry by the template's source checksum, so an edited template is recompiled; a cache
-    directory that cannot be created just means compiling every time.
+    directory that cannot be created just means compiling every time. The key does not cover the
+    environment's options, and the text and HTML environments compile the same partials
+    differently (escaping, ``finalize``), so each ``kind`` has its own file names.
     """
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     directory = os.path.join(base, "ccadvisor", "jinja")
@@ -101,57 +101,19 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         os.makedirs(directory, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(directory) if os.access(directory, os.W_OK) else None
+    if not os.access(directory, os.W_OK):
+        return None
+    return FileSystemBytecodeCache(directory, pattern=f"__ccadvisor_{kind}_%s.cache")
 
 
 @lru_cache(maxsize=2)
 def environment(html: bool) -> Environment:
-    return _add_filters(Environment(loader=FileSystemLoader(TEMPLATES), autoescape=html,
-                                    bytecode_cache=_bytecode_cache(), **_OPTIONS))
-
-
-class _UserSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, also refusing arithmetic that would build huge values."""
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and _is_number(right) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"'** {right}' is over this tool's limit of {MAX_EXPONENT}")
-        if operator == "*" and not (_is_number(left) and _is_number(right)):
-            count = right if _is_number(right) else left  # "ab" * 3 or 3 * "ab"
-            if _is_number(count) and count > MAX_REPEAT:
-                raise SecurityError(f"repeating a value {count} times is over this tool's limit "
-                                    f"of {MAX_REPEAT}")
-        return super().call_binop(context, operator, left, right)
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def render_user_template(path: str, model: dict) -> str:
-    """Render a user's template file on the report model, in the sandbox.
-
-    HTML-escaped when the file name says HTML (``.html``, ``.htm``, with or without ``.j2``).
-    """
-    from expert.inputs.answers import read_text
-    from expert.errors import InputError
-    text = read_text(path)
-    html = any(part in (".html", ".htm") for part in Path(path).suffixes)
-    env = _add_filters(_UserSandbox(loader=None, autoescape=html, **_OPTIONS))
-    try:
-        return env.from_string(text).render(**model)
-    except TemplateSyntaxError as err:
-        raise InputError(f"line {err.lineno}: template syntax: {err.message}", where=path) from None
-    except SecurityError as err:
-        raise InputError(f"not allowed in a template: {err}", where=path) from None
-    except UndefinedError as err:
-        raise InputError(f"template uses {err.message}", where=path) from None
-    except TemplateError as err:  # e.g. {% include %}: a user template has no files to include
-        raise InputError(f"template error: {err.message or type(err).__name__}", where=path) from None
-    except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
-            RecursionError) as err:
-        raise InputError(f"template error: {' '.join(str(err).split())}", where=path) from None
+    """HTML escapes what it prints; text and Markdown, which reach terminals, pass every printed
+    value through ``visible`` (control characters escaped) instead."""
+    return add_filters(Environment(loader=FileSystemLoader(TEMPLATES), autoescape=html,
+                                    finalize=None if html else visible,
+                                    bytecode_cache=_bytecode_cache("html" if html else "text"),
+                                    **OPTIONS))
 
 
 def render(name: str, fmt: str, model: dict, width: int | None = None) -> str:

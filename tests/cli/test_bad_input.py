@@ -1,6 +1,8 @@
 """Bad input: one clear line on stderr, exit code 2, no traceback, nothing written to --output."""
 import pytest
 
+SURROGATE = "a lone surrogate (an escape like \\ud800 without its pair) is not text"
+
 
 def write(tmp_path, name, text):
     path = tmp_path / name
@@ -28,6 +30,11 @@ def write(tmp_path, name, text):
     ("dup.json", '{"period": "short_term", "period": "long_term"}', "duplicate key 'period'"),
     ("meta.yaml", "meta: client\nperiod: short_term\n", "'meta' must be a mapping"),
     ("notes.yaml", "meta:\n  notes:\n    perod: typo\n", "meta.notes: unknown question id 'perod' (did you mean 'period'?)"),
+    # JSON's escaped half UTF-16 pairs (issue 12): no file or terminal can take them
+    ("surrogate.json", '{"meta": {"client": "\\ud800"}, "period": "short_term"}',
+     f"meta.client: {SURROGATE}"),
+    ("surrogate_note.json", '{"meta": {"notes": {"period": "ok \\udfff"}}}', f"meta.notes.period: {SURROGATE}"),
+    ("surrogate_key.json", '{"period": "short_term", "\\ud800": 1}', f"\\ud800: {SURROGATE}"),
 ])
 def test_bad_answers_file_gives_one_line_and_exit_2(ccadvisor, tmp_path, name, text, message):
     path = write(tmp_path, name, text)

@@ -117,5 +117,5 @@ def test_missing_and_oversized_batch_files_are_refused(ccadvisor, tmp_path):
         handle.truncate(50_000_000)  # sparse: refused from its size, never read
     run = ccadvisor("batch", str(big))
     assert run.code == 2
-    assert run.err == (f"ccadvisor: error: {big}: file is 50,000,000 bytes, "
-                       "over the 20,971,520-byte limit\n")
+    assert run.err == (f"ccadvisor: error: {big}: line 1: longer than 1,048,576 bytes, "
+                       "so not a profile\n")

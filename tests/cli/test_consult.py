@@ -264,10 +264,10 @@ def test_resume_of_a_finished_session_offers_the_report(ccadvisor, session):
     assert ccadvisor("advise", "--answers", str(session)).out in run.out
 
 
-def test_end_of_input_saves_and_says_how_to_resume(ccadvisor, session):
+def test_end_of_input_is_a_quit_that_saves_and_says_how_to_resume(ccadvisor, session):
     run = ccadvisor("consult", "--session", str(session), input=typed("skip"))
-    assert run.code == 1
-    assert "Interrupted (end of input)" in run.out
+    assert run.code == 0
+    assert f"Session saved: {session}\n" in run.out
     assert f"ccadvisor consult --resume {session}" in run.out
     assert "unknown" in session.read_text()
 

@@ -76,6 +76,13 @@ NOT_AN_ID = st.from_regex(r"[a-z][a-z_]{0,20}", fullmatch=True).filter(
     lambda s: s not in QUESTION_IDS and s != "meta")
 
 
+# Values no number question may take, whatever its range: they once gave tracebacks.
+NOT_FINITE_OR_HUGE = st.one_of(
+    st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e308]),
+    st.integers(min_value=10**16, max_value=10**500), st.integers(min_value=-10**500, max_value=-10**16),
+    st.floats(min_value=1e16, allow_infinity=True, allow_nan=False))
+
+
 @st.composite
 def wrong_values(draw):
     """(question id, a value of the wrong type or out of range for it)."""
@@ -83,7 +90,7 @@ def wrong_values(draw):
     if question.type == "number":
         wrong = st.one_of(st.booleans(), st.sampled_from(["lots", "ten", ""]),
                           st.just(question.max + 1), st.just(question.min - 1),
-                          st.lists(st.integers(), min_size=1, max_size=2))
+                          st.lists(st.integers(), min_size=1, max_size=2), NOT_FINITE_OR_HUGE)
         if question.integer:
             wrong = st.one_of(wrong, st.just(question.min + 0.5))
     elif question.type == "choice":
@@ -111,6 +118,16 @@ def test_any_mutation_into_invalid_input_is_a_clean_exit_2(ccadvisor, tmp_path, 
         path.write_bytes(raw[:at] + b"\xff\xfe" + raw[at:])
     elif mutation == "truncated_json":
         path.write_bytes(raw[:-1])  # the closing brace is gone
+    run = ccadvisor("advise", "--answers", str(path))
+    assert_clean_error(run, path)
+
+
+@BUDGET
+@given(mapping=answers_mappings(), as_json=st.booleans(), data=st.data())
+def test_any_non_finite_or_huge_number_is_a_clean_exit_2(ccadvisor, tmp_path, mapping, as_json, data):
+    question = data.draw(st.sampled_from([q for q in CATALOG if q.type == "number"]))
+    mapping[question.id] = data.draw(NOT_FINITE_OR_HUGE)
+    path = write_answers(tmp_path, mapping, as_json)
     run = ccadvisor("advise", "--answers", str(path))
     assert_clean_error(run, path)
 

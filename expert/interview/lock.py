@@ -1,0 +1,67 @@
+"""One consultation per session file at a time.
+
+Two ``consult`` processes on one session would each save their own answers over the other's, and
+the last writer would silently win. So a consultation holds an exclusive ``flock`` on a lock file
+beside the session for as long as it runs, and a second one is refused with a line naming the
+holder. The lock is on a separate file because every save replaces the session file itself (a
+new inode, which a lock on the old one would not cover). The kernel drops the lock when the
+holder dies, even by SIGKILL, so a stale lock file never blocks anyone.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+from expert.errors import InputError
+
+
+def lock_path(session: str | Path) -> Path:
+    session = Path(session)
+    return session.with_name(f".{session.name}.lock")
+
+
+@contextlib.contextmanager
+def session_lock(session: str | Path) -> Iterator[None]:
+    """Hold the session's lock for the block; InputError when another process holds it."""
+    path = lock_path(session)
+    if not path.parent.is_dir():  # the session's own checks say so, in their words
+        yield
+        return
+    fd = _acquire(path, str(session))
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode())
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # while still holding it: a waiting opener then sees a changed inode
+        os.close(fd)
+
+
+def _acquire(path: Path, where: str) -> int:
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as err:
+            raise InputError(f"cannot lock: {err.strerror or err}", where=where) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "starting up"
+            os.close(fd)
+            raise InputError(f"in use by another consult ({holder}); finish or quit that one "
+                             "first", where=where) from None
+        if _still_there(fd, path):
+            return fd
+        os.close(fd)  # the holder unlinked it after we opened it: lock the new one instead
+
+
+def _still_there(fd: int, path: Path) -> bool:
+    try:
+        return os.stat(path).st_ino == os.fstat(fd).st_ino
+    except FileNotFoundError:
+        return False

@@ -1,0 +1,124 @@
+"""Where -o may write (issue 12): a regular file or a new path only, never the input, - for
+standard output; file modes as the umask and the replaced file say; the rename made durable."""
+import os
+import stat
+
+import pytest
+
+import expert.inputs.files
+from expert.inputs.files import write_atomic
+
+NOT_REGULAR = ("not a regular file (a device, pipe or socket): only a regular file or a new path "
+               "is written; use -o - for standard output")
+
+
+def a_fifo(tmp_path):
+    path = tmp_path / "fifo"
+    os.mkfifo(path)
+    return path
+
+
+def a_device(tmp_path):
+    path = tmp_path / "null"
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return path
+
+
+@pytest.mark.parametrize("make", [a_fifo, a_device])
+@pytest.mark.parametrize("args", [("advise", "--example", "home_team_startup"), ("rules",)])
+def test_output_onto_a_device_or_pipe_is_refused_and_the_node_kept(ccadvisor, tmp_path, make, args):
+    node = make(tmp_path)
+    kind = stat.S_IFMT(os.stat(node).st_mode)
+    run = ccadvisor(*args, "-o", str(node))
+    assert run.code == 2, run
+    assert run.err == f"ccadvisor: error: {node}: {NOT_REGULAR}\n"
+    assert stat.S_IFMT(os.stat(node).st_mode) == kind
+
+
+def test_output_onto_a_directory_is_refused(ccadvisor, tmp_path):
+    run = ccadvisor("rules", "-o", str(tmp_path))
+    assert run.code == 2 and run.err == f"ccadvisor: error: {tmp_path}: is a directory\n"
+
+
+def test_dash_is_standard_output(ccadvisor, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = ccadvisor("advise", "--example", "home_team_startup", "-o", "-")
+    assert run.code == 0, run
+    assert run.out == ccadvisor("advise", "--example", "home_team_startup").out
+    assert run.err == "" and list(tmp_path.iterdir()) == []
+
+
+def test_output_naming_the_input_file_is_refused_and_the_input_kept(ccadvisor, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("period: short_term\n")
+    run = ccadvisor("advise", "--answers", str(answers), "-o", str(answers))
+    assert run.code == 2, run
+    assert run.err == (f"ccadvisor: error: {answers}: is the input file '{answers}': writing it "
+                       "would destroy it; choose another output\n")
+    assert answers.read_text() == "period: short_term\n"
+    rows = tmp_path / "in.csv"
+    rows.write_text("client,period\nA,short_term\n")
+    link = tmp_path / "same.csv"
+    link.symlink_to(rows)  # another name for the same file is the same file
+    run = ccadvisor("batch", str(rows), "-o", str(link))
+    assert run.code == 2, run
+    assert run.err.startswith(f"ccadvisor: error: {link}: is the input file '{rows}'")
+    assert rows.read_text() == "client,period\nA,short_term\n"
+
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path, umask_027):
+    write_atomic(tmp_path / "report.txt", "text\n")
+    assert stat.S_IMODE(os.stat(tmp_path / "report.txt").st_mode) == 0o640
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path, umask_027):
+    target = tmp_path / "results.csv"
+    target.write_text("old\n")
+    os.chmod(target, 0o604)
+    write_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o604
+
+
+def test_the_directory_is_fsynced_after_the_rename(tmp_path, monkeypatch):
+    synced = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(expert.inputs.files.os, "fsync",
+                        lambda fd: (synced.append(stat.S_ISDIR(os.fstat(fd).st_mode)), real_fsync(fd)))
+    monkeypatch.setattr(expert.inputs.files.os, "replace",
+                        lambda src, dst: (synced.append("rename"), real_replace(src, dst)))
+    write_atomic(tmp_path / "report.txt", "text\n")
+    assert synced == [False, "rename", True]  # the file's data, the rename, then the directory
+
+
+def test_a_closed_standard_output_is_one_line_exit_2():
+    import subprocess
+    import sys
+    child = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "rules"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child.stdout.close()  # as `| head` does, before the output comes
+    err = child.stderr.read()
+    assert child.wait(timeout=60) == 2
+    assert err == "ccadvisor: error: standard output: cannot write: Broken pipe\n"
+
+
+def test_an_error_while_producing_the_text_is_not_blamed_on_the_output(tmp_path):
+    from expert.inputs.files import atomic_writer
+    target = tmp_path / "out.csv"
+    target.write_text("old\n")
+    with pytest.raises(OSError, match="the input went away"):
+        with atomic_writer(target) as out:
+            out.write("half")
+            raise OSError("the input went away")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]

@@ -2,11 +2,12 @@
 
 The evaluator reads every rule's conditions through expert/conditions.py (the reading the
 explanations use) and runs them to a fixpoint over plain dict facts: a rule fires when each of its
-conditions is met by some fact; its evidence, advice and findings are added once (as the engine
-ignores duplicate facts). Then the same ``decide`` picks the option, ``Recommended`` facts are
-added and the rules run to a fixpoint again, for the follow-up advice - the two runs of
-expert/advisor.py. It checks the engine; it does not replace it (no firing order, no record of
-matched facts).
+conditions is met by some fact; its evidence, vetoes, advice and findings are added once (as the
+engine ignores duplicate facts). Then the same ``decide`` weighs the stages: while it calls for
+the next stage, a ``Stage`` fact is added and the rules run to a fixpoint again; at the end the
+``Recommended`` facts are added for the follow-up advice - the runs of
+expert/reasoning/advisor.py. It checks the engine; it does not replace it (no firing order, no
+record of matched facts).
 """
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from functools import lru_cache
 
 import expert.reasoning  # noqa: F401  (experta compatibility first)
 from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
+from expert.reasoning.advisor import figure_dicts, recommendation_facts
 from expert.reasoning.decision import Decision, decide
-from expert.numbers.figures import compute_figures
 from rules import all_rules
 
 
@@ -37,7 +38,13 @@ def _add(facts: dict, fact: dict) -> None:
         bucket.append(fact)
 
 
-def _run(facts: dict, fired: set, evidence: list, advice: list) -> None:
+def _assumed(conditions, facts: dict) -> bool:
+    """Did the rule match a figure resting on assumed rates (as the engine marks evidence)?"""
+    return any(f.get("source") == "assumption" for c in conditions if c.fact == "Figure"
+               for f in facts.get(("Figure", c.subject), ()))
+
+
+def _run(facts: dict, fired: set, evidence: list, exclusions: list, advice: list) -> None:
     changed = True
     while changed:
         changed = False
@@ -46,7 +53,10 @@ def _run(facts: dict, fired: set, evidence: list, advice: list) -> None:
                 continue
             fired.add(meta.id)
             changed = True
-            evidence += [{"option": o, "weight": w, "rule": meta.id} for o, w in meta.evidence]
+            basis = "assumed" if _assumed(conditions, facts) else "answers"
+            evidence += [{"option": o, "weight": w, "rule": meta.id, "basis": basis}
+                         for o, w in meta.evidence]
+            exclusions += [{"option": o, "rule": meta.id, "scope": s} for o, s in meta.excludes]
             advice += [{"item": item, "rule": meta.id} for item in meta.advice]
             for name in meta.finds:
                 _add(facts, {"fact": "Finding", "name": name})
@@ -57,13 +67,15 @@ def plain_advise(answers: dict) -> tuple[Decision, frozenset]:
     facts: dict = {}
     for qid, value in answers.items():
         _add(facts, {"fact": "Answer", "question": qid, "value": value})
-    for name, value in compute_figures(answers).items():
-        _add(facts, {"fact": "Figure", "name": name, "value": value})
-    fired, evidence, advice = set(), [], []
-    _run(facts, fired, evidence, advice)
-    decision = decide(evidence)
-    _add(facts, {"fact": "Recommended", "option": decision.option, "rank": "chosen"})
-    if decision.runner_up:
-        _add(facts, {"fact": "Recommended", "option": decision.runner_up, "rank": "runner_up"})
-    _run(facts, fired, evidence, advice)
+    for name, figure in figure_dicts(answers).items():
+        _add(facts, {"fact": "Figure", "name": name, **figure})
+    fired, evidence, exclusions, advice, reached = set(), [], [], [], ["need"]
+    _run(facts, fired, evidence, exclusions, advice)
+    while (decision := decide(evidence, exclusions, reached)).opens:
+        reached.append(decision.opens)
+        _add(facts, {"fact": "Stage", "name": decision.opens})
+        _run(facts, fired, evidence, exclusions, advice)
+    for fact in recommendation_facts(decision):
+        _add(facts, {"fact": "Recommended", **fact})
+    _run(facts, fired, evidence, exclusions, advice)
     return decision, frozenset(fired)

@@ -239,8 +239,10 @@ def plain(profiles_csv: Path, results: list[dict], engine_rate: float) -> None:
             same = decided is None and bool(result["error"])
         else:
             decision, fired = decided
-            same = (decision.option == result["option"] and decision.scores == result["scores"]
-                    and fired == set(result["fired_rules"]))
+            option = "" if decision.tie else decision.option  # as the batch writes a tie
+            scores = {o: decision.scores.get(o, 0) for o in result["scores"]}
+            same = (option == result["option"] and list(decision.tie) == result["tie"]
+                    and scores == result["scores"] and fired == set(result["fired_rules"]))
         agree += same
         disagree += not same
     plain_rate = len(rows) / seconds

@@ -105,6 +105,7 @@ class Screen:
                 else:
                     self.figure_readers.add(i)
         self._figures_cache = {}
+        self._decisions = {}
         self.base_figures = self._figures(self.answers)
         self.base_direct = [self._direct(i, self.answers, self.base_figures)
                             for i in range(len(self.rules))]
@@ -140,20 +141,33 @@ class Screen:
         for i in touched:
             direct[i] = self._direct(i, answers, figures)
         derived, fired = {("Stage", "need")}, set()
+        able = [i for i, ok in enumerate(direct) if ok]  # the rest can never fire on these answers
         while True:
             progress = True
             while progress:  # forward chaining to a fixed point: findings may enable more rules
                 progress = False
-                for i, (meta, _direct, needs) in enumerate(self.rules):
-                    if i not in fired and direct[i] and needs <= derived:
+                for i in able:
+                    meta, _direct, needs = self.rules[i]
+                    if i not in fired and needs <= derived:
                         fired.add(i)
                         derived.update(("Finding", name) for name in meta.finds)
                         progress = True
-            decision = decide(*self._conclusions(fired, figures),
-                              reached=[s for f, s in derived if f == "Stage"])
+            decision = self._decided(fired, figures, [s for f, s in derived if f == "Stage"])
             if decision.opens is None:  # as the advisor does: open the next stage, run on
                 return decision.option, decision.scores
             derived.add(("Stage", decision.opens))
+
+    def _decided(self, fired: set, figures: dict, reached: list):
+        """``decide`` on the fired rules' conclusions. Most changes tried leave the same rules
+        firing, so decisions are remembered by what they rest on: the rules, the stages
+        reached, and which figure rules rested on assumed rates."""
+        assumed = frozenset(i for i in fired if i in self.figure_readers and any(
+            c.fact == "Figure" and figures[c.subject]["source"] == "assumption"
+            for c in self.rules[i][1]))
+        key = (frozenset(fired), frozenset(reached), assumed)
+        if key not in self._decisions:
+            self._decisions[key] = decide(*self._conclusions(fired, figures), reached=reached)
+        return self._decisions[key]
 
     def _conclusions(self, fired, figures) -> tuple[list, list]:
         """The evidence and vetoes of the fired rules, evidence marked assumed as the engine

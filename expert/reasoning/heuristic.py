@@ -3,18 +3,8 @@
 A heuristic is one experta Rule whose left-hand side is the patterns given, and whose
 right-hand side is always the same: declare what the metadata says it concludes (evidence for or
 against options, advice items, findings). The decorated function only carries the rule's name and
-its docstring, so a rule module reads like a CLIPS rule base::
-
-    @heuristic(
-        Answer(question="period", value="short_term"),
-        seed=SEED_000, evidence={"outsource": 3},
-        quote="При краткосрочных задачах однозначно рекомендуется ...",
-        gloss="For short-term tasks an external partner is clearly recommended.",
-    )
-    def short_term_task_favours_outsourcing():
-        '''A short-term task goes to an outsourcer.
-
-        Seed 000: building, staffing and training an own centre is not worth it for ...'''
+its docstring, so a rule module reads like a CLIPS rule base (README's "Writing a rule" shows
+one, and ``rules/sourcing.py`` is full of them).
 
 Keeping conclusions as data (not code) and conditions as declarative patterns is what lets the
 explanation machinery (why, why-not, kb check, consultation) read every rule.

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,20 +16,12 @@ PROMPT = r"\n(\w+)> "
 EXAMPLE = "network_explosive_growth"
 
 
-def ccadvisor_exe() -> str:
-    beside = Path(sys.executable).parent / "ccadvisor"  # the venv the tests run in
-    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
-    if not found:
-        pytest.skip("the ccadvisor command is not installed")
-    return found
-
-
-def spawn(cwd, *args, colour=False):
+def spawn(exe, cwd, *args, colour=False):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env["TERM"] = "xterm"
     if not colour:
         env["NO_COLOR"] = "1"
-    return pexpect.spawn(ccadvisor_exe(), ["consult", *args], cwd=str(cwd), env=env,
+    return pexpect.spawn(exe, ["consult", *args], cwd=str(cwd), env=env,
                          encoding="utf-8", codec_errors="replace", timeout=60,
                          dimensions=(50, 200))
 
@@ -50,9 +39,9 @@ def answer_prompts(child, answers: dict, count: int | None = None) -> list[str]:
     return asked
 
 
-def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(tmp_path):
+def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(ccadvisor_exe, tmp_path):
     answers, _ = load_example(EXAMPLE)
-    child = spawn(tmp_path, "--session", "s.yaml", "--client", "Kill test")
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", "--client", "Kill test")
     child.expect("Session file: s.yaml")
     given = answer_prompts(child, answers, count=4)
     # The fifth prompt on screen means the fourth answer is on disk; kill without warning.
@@ -69,7 +58,7 @@ def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(tmp_path):
     # No temporary left; the lock file stays, but the kernel released its lock with the process.
     assert sorted(p.name for p in tmp_path.iterdir()) == [".s.yaml.lock", "s.yaml"]
 
-    child = spawn(tmp_path, "--resume", "s.yaml")
+    child = spawn(ccadvisor_exe, tmp_path, "--resume", "s.yaml")
     known = [qid for qid in given if answers.get(qid) is not None]
     child.expect(rf"{len(known)} questions? answered(, {len(given) - len(known)} left unknown)?;")
     rest = answer_prompts(child, answers)
@@ -84,9 +73,9 @@ def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(tmp_path):
     assert [k for k in saved if k != "meta"] == given + rest
 
 
-def test_ctrl_c_saves_and_says_how_to_resume(tmp_path):
+def test_ctrl_c_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
     answers, _ = load_example(EXAMPLE)
-    child = spawn(tmp_path, "--session", "s.yaml")
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
     given = answer_prompts(child, answers, count=2)
     child.expect(PROMPT)
     child.sendintr()
@@ -101,8 +90,8 @@ def test_ctrl_c_saves_and_says_how_to_resume(tmp_path):
 
 
 @pytest.mark.parametrize("colour", [True, False])
-def test_colour_only_on_a_terminal_without_no_color(tmp_path, colour):
-    child = spawn(tmp_path, "--session", "s.yaml", colour=colour)
+def test_colour_only_on_a_terminal_without_no_color(ccadvisor_exe, tmp_path, colour):
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", colour=colour)
     child.expect(PROMPT if not colour else r"> ")
     shown = child.before + child.after
     child.sendline("quit")
@@ -110,8 +99,8 @@ def test_colour_only_on_a_terminal_without_no_color(tmp_path, colour):
     assert bool(re.search("\x1b\\[", shown)) == colour
 
 
-def test_a_line_that_is_not_utf8_is_asked_again(tmp_path):
-    child = spawn(tmp_path, "--session", "s.yaml")
+def test_a_line_that_is_not_utf8_is_asked_again(ccadvisor_exe, tmp_path):
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
     child.expect(PROMPT)
     first = child.match.group(1)
     os.write(child.child_fd, b"note \xff\xfe\r")

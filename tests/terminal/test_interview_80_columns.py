@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -22,18 +19,10 @@ EXAMPLE = "network_explosive_growth"
 WIDTH = 80
 
 
-def ccadvisor_exe() -> str:
-    beside = Path(sys.executable).parent / "ccadvisor"
-    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
-    if not found:
-        pytest.skip("the ccadvisor command is not installed")
-    return found
-
-
-def spawn(cwd, *args):
+def spawn(exe, cwd, *args):
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm", NO_COLOR="1")
-    child = pexpect.spawn(ccadvisor_exe(), ["consult", *args], cwd=str(cwd), env=env,
+    child = pexpect.spawn(exe, ["consult", *args], cwd=str(cwd), env=env,
                           encoding="utf-8", codec_errors="replace", timeout=60,
                           dimensions=(50, WIDTH))
     child.transcript = []
@@ -69,10 +58,10 @@ def answer_to_the_end(child, answers: dict, seen: list) -> None:
     assert child.exitstatus == 0
 
 
-def test_a_client_interviewed_in_80_columns(tmp_path):
+def test_a_client_interviewed_in_80_columns(ccadvisor_exe, tmp_path):
     answers, meta = load_example(EXAMPLE)
     catalog, labels = load_catalog(), {o: opt.label for o, opt in load_options().items()}
-    child = spawn(tmp_path, "--session", "s.yaml", "--client", meta["client"])
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", "--client", meta["client"])
     asked, completed, status_seen = [], False, False
     while child.expect([PROMPT, FILE_OFFER]) == 0:
         qid = child.match.group(1)
@@ -118,7 +107,7 @@ def test_a_client_interviewed_in_80_columns(tmp_path):
     assert saved["meta"]["status"] == "finished"
 
     # Resumed, the finished session takes a changed answer; the advice follows it.
-    child = spawn(tmp_path, "--resume", "s.yaml")
+    child = spawn(ccadvisor_exe, tmp_path, "--resume", "s.yaml")
     child.expect("This session is finished")
     child.expect(r"\[report\] ")
     child.sendline("change current_arrangement")

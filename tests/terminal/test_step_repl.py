@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -19,20 +16,12 @@ EXAMPLE = "home_team_startup"
 PROMPT = r"; help: "
 
 
-def ccadvisor_exe() -> str:
-    beside = Path(sys.executable).parent / "ccadvisor"
-    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
-    if not found:
-        pytest.skip("the ccadvisor command is not installed")
-    return found
-
-
-def test_the_step_repl_answers_every_command_as_the_engine_recorded(tmp_path, standing_after):
+def test_the_step_repl_answers_every_command_as_the_engine_recorded(ccadvisor_exe, tmp_path, standing_after):
     result = advise(load_example(EXAMPLE)[0])
     firings = result.firings
     position = {m.id: i + 1 for i, m in enumerate(all_rules())}
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
-    child = pexpect.spawn(ccadvisor_exe(), ["advise", "--example", EXAMPLE, "--step"],
+    child = pexpect.spawn(ccadvisor_exe, ["advise", "--example", EXAMPLE, "--step"],
                           cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60,
                           dimensions=(50, 200))
 

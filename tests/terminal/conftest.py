@@ -1,0 +1,18 @@
+"""Pseudo-terminal tests drive the installed ``ccadvisor`` command itself."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def ccadvisor_exe() -> str:
+    """The ccadvisor command beside this Python (the venv's), or on PATH; skip without it."""
+    beside = Path(sys.executable).parent / "ccadvisor"
+    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
+    if not found:
+        pytest.skip("the ccadvisor command is not installed")
+    return found

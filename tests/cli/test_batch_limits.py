@@ -62,6 +62,12 @@ def test_the_default_row_limit_is_documented():
     assert next(p.default for p in batch.params if p.name == "max_rows") == DEFAULT_MAX_ROWS
 
 
+def default_sigint():
+    """A shell starts background jobs with SIGINT ignored, and Python keeps it so: the child
+    must hear Ctrl-C as a terminal user's process does, whoever started the tests."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_a_batch_with_exit_130_and_keeps_the_old_output(tmp_path, jobs):
     path = tmp_path / "in.csv"
@@ -70,7 +76,7 @@ def test_ctrl_c_stops_a_batch_with_exit_130_and_keeps_the_old_output(tmp_path, j
     out.write_text("previous results\n")
     child = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "batch", str(path),
                               "--jobs", jobs, "-o", str(out)], stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=default_sigint)
     time.sleep(2)  # well into the rows
     os.killpg(child.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
     _, err = child.communicate(timeout=30)

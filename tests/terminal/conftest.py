@@ -16,3 +16,15 @@ def ccadvisor_exe() -> str:
     if not found:
         pytest.skip("the ccadvisor command is not installed")
     return found
+
+
+@pytest.fixture(autouse=True)
+def sigint_heard():
+    """Tests here send Ctrl-C. A shell starts background jobs with SIGINT ignored, which a
+    spawned ccadvisor would inherit; a handler here is reset to the default in the child."""
+    import signal
+    previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)

@@ -115,13 +115,19 @@ def _against(result: Result, chosen: str) -> list:
 def _for(result: Result, chosen: str) -> list:
     """What speaks for the recommendation: its own evidence first, then the reasons the earlier
     stages gave for the way that led to it (a centre is needed; a centre, not a home team)."""
-    decision, options = result.decision, load_options()
+    decision, options, rules = result.decision, load_options(), rule_index()
     pros = list(reasons(result, chosen)[0])
+
+    def also_for_a_rival(reason) -> bool:
+        """A questionnaire row in the own-centre column is a reason for a centre, and also for
+        an own one: not a reason to give for an outsourced centre."""
+        return any(w > 0 and o != chosen and options[o].stage == options[chosen].stage
+                   for o, w in rules[reason["rule"]].evidence)
     for stage in decision.stages:
         if stage.stage == options[chosen].stage:
             break
         if stage.outcome:
-            pros += reasons(result, stage.outcome)[0]
+            pros += [r for r in reasons(result, stage.outcome)[0] if not also_for_a_rival(r)]
     return pros
 
 

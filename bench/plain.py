@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import expert.reasoning  # noqa: F401  (experta compatibility first)
-from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
 from expert.reasoning.advisor import figure_dicts, recommendation_facts
+from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
 from expert.reasoning.decision import Decision, decide
 from rules import all_rules
 

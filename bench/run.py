@@ -216,9 +216,10 @@ def batch_and_plain(count: int, workdir: Path) -> None:
 
 
 def plain(profiles_csv: Path, results: list[dict], engine_rate: float) -> None:
-    from expert.inputs.rows import read_rows
-    from expert.errors import InputError
     from plain import plain_advise
+
+    from expert.errors import InputError
+    from expert.inputs.rows import read_rows
     print("\n## The same decisions in plain Python (bench/plain.py: conditions read via "
           "expert/conditions.py, no experta)")
     rows = read_rows(profiles_csv)

@@ -19,8 +19,8 @@ from commands.common import NUMBER, emit, format_option
 @format_option("text", "json")
 def staffing(calls, interval_minutes, aht_seconds, target, max_occupancy, shrinkage, fmt):
     """Agents needed on the line for a service-level target, and the rota after shrinkage."""
-    from expert.report.render import render
     from expert.numbers.staffing import parse_target, required_agents
+    from expert.report.render import render
 
     result = required_agents(calls, interval_minutes, aht_seconds, parse_target(target),
                              max_occupancy, shrinkage)

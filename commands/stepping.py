@@ -90,9 +90,9 @@ def watcher(items):
 def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = False):
     """advise --step / --watch: the same pipeline on an engine with the listeners.
     -> (result, stopped)."""
+    from expert.explain.stepping import decision_model, derived_model
     from expert.reasoning.advisor import advise
     from expert.reasoning.engine import AdvisorEngine
-    from expert.explain.stepping import decision_model, derived_model
 
     listener = step_listener(err=err) if step else None
     watching = watcher(watch) if watch else None

@@ -11,10 +11,11 @@ from itertools import combinations
 from expert.explain.whynot import apply_changes, change_rows, compare
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.advisor import advise, figure_dicts
-from expert.reasoning.decision import decide
 from expert.reasoning.conditions import conditions_of, questions_of
+from expert.reasoning.decision import decide
 from expert.reasoning.options import load_options
 from rules import all_rules
+
 
 def _bounds(qid: str) -> list:
     """The numbers the rules compare this question's answer with (at_least / below bounds)."""

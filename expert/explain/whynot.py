@@ -8,10 +8,16 @@ the result is expert/explain/sensitivity.py.
 """
 from __future__ import annotations
 
-from expert.reasoning.advisor import Result, advise, answer_facts, figure_facts, recommendation_facts
-from expert.inputs.catalog import load_catalog
-from expert.reasoning.conditions import conditions_of
 from expert.errors import InputError
+from expert.inputs.catalog import load_catalog
+from expert.reasoning.advisor import (
+    Result,
+    advise,
+    answer_facts,
+    figure_facts,
+    recommendation_facts,
+)
+from expert.reasoning.conditions import conditions_of
 from expert.reasoning.options import load_options, load_stages, option_ids
 from rules import all_rules, rule_index
 

@@ -18,8 +18,8 @@ from typing import BinaryIO
 
 import yaml
 
-from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
+from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import SafeLoader
 
 MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one

@@ -5,12 +5,11 @@ name order); this module only loads them and validates answers against them.
 """
 from __future__ import annotations
 
-from expert import DATA_DIR
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-
+from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
 from expert.inputs import numeric
 from expert.inputs.yamlload import load_yaml

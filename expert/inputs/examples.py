@@ -1,11 +1,11 @@
 """The bundled examples: answers files in data/examples/, each with a one-line description."""
 from __future__ import annotations
 
-from expert import DATA_DIR
 from pathlib import Path
 
-from expert.inputs.answers import load_answers
+from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
+from expert.inputs.answers import load_answers
 
 EXAMPLES_DIR = DATA_DIR / "examples"
 

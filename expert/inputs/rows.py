@@ -25,10 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from expert.inputs.answers import (cannot_read, check_structure, open_input, printable,
-                                   refuse_lone_surrogates, reject_duplicate_json_keys)
-from expert.inputs.catalog import load_catalog
 from expert.errors import InputError
+from expert.inputs.answers import (
+    cannot_read,
+    check_structure,
+    open_input,
+    printable,
+    refuse_lone_surrogates,
+    reject_duplicate_json_keys,
+)
+from expert.inputs.catalog import load_catalog
 
 DEFAULT_MAX_ROWS = 100_000  # about 25 minutes of advice at 67 profiles/s; --max-rows raises it
 MAX_LINE = 1024 * 1024      # bytes: a full profile is a few hundred, so a longer line is no row

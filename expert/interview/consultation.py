@@ -10,11 +10,27 @@ import json
 from functools import lru_cache
 
 from expert.inputs.catalog import Question, load_catalog
-from expert.interview.planner import DONE, EVIDENCE, Known, plan, questions_left, waiting_on
-from expert.reasoning.advisor import (Result, advise, answer_facts, figure_dicts, figure_facts,
-                                      reached_stages, recommendation_facts, run_stages)
+from expert.interview.planner import (
+    DONE,
+    EVIDENCE,
+    Known,
+    plan,
+    questions_left,
+    waiting_on,
+)
+from expert.reasoning.advisor import (
+    Result,
+    advise,
+    answer_facts,
+    figure_dicts,
+    figure_facts,
+    reached_stages,
+    recommendation_facts,
+    run_stages,
+)
 from expert.reasoning.engine import AdvisorEngine, Firing
 from expert.reasoning.facts import Evidence, Finding, Recommended
+
 
 @lru_cache(maxsize=1)
 def consultation_engine() -> AdvisorEngine:

@@ -13,11 +13,16 @@ from __future__ import annotations
 import shlex
 
 from expert.errors import InputError
-from expert.interview.consultation import Consultation
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
+from expert.interview.consultation import Consultation
 from expert.interview.session import IN_PROGRESS
-from expert.interview.views import question_model, settled_model, status_model, why_model
+from expert.interview.views import (
+    question_model,
+    settled_model,
+    status_model,
+    why_model,
+)
 from expert.report.model import firing_row
 
 # How an interview ends. REPORT: a finished session whose report is wanted again; CLOSED: a

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from expert.errors import InputError
 from expert.inputs.answers import META_KEY, parse_mapping, read_text, validate_answers
 from expert.inputs.catalog import UNKNOWN
-from expert.errors import InputError
 from expert.inputs.files import write_atomic
 
 IN_PROGRESS, FINISHED = "in_progress", "finished"

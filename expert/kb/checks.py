@@ -30,11 +30,24 @@ from pathlib import Path
 from expert import PACKAGE_DIR
 from expert.inputs.catalog import Catalog, load_catalog
 from expert.kb.problem import CheckResult, Problem
-from expert.kb.runs import (Runner, check_fires, check_stages, check_termination, check_vetoes,
-                            example_answer_sets, random_answer_sets)
-from expert.kb.static import (check_advice, check_citations, check_contradictions, check_ids,
-                              check_one_answer_one_vote, check_one_quote_one_vote,
-                              check_questions)
+from expert.kb.runs import (
+    Runner,
+    check_fires,
+    check_stages,
+    check_termination,
+    check_vetoes,
+    example_answer_sets,
+    random_answer_sets,
+)
+from expert.kb.static import (
+    check_advice,
+    check_citations,
+    check_contradictions,
+    check_ids,
+    check_one_answer_one_vote,
+    check_one_quote_one_vote,
+    check_questions,
+)
 from expert.reasoning.conditions import UnreadablePattern, conditions_of
 from expert.reasoning.heuristic import heuristics_of
 from expert.report.model import advice_catalog

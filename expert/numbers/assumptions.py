@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
 from expert.inputs import numeric

@@ -14,15 +14,20 @@ beside them rather than folded in.
 """
 from __future__ import annotations
 
-from expert import DATA_DIR
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-from expert.numbers.assumptions import CURRENCY, Number, load_assumptions, resolve, shipped_currency
-from expert.numbers.staffing import Staffing, Target, required_agents
+from expert import DATA_DIR
 from expert.inputs.yamlload import load_yaml
+from expert.numbers.assumptions import (
+    CURRENCY,
+    Number,
+    load_assumptions,
+    resolve,
+    shipped_currency,
+)
+from expert.numbers.staffing import Staffing, Target, required_agents
 
 COMPONENTS_FILE = DATA_DIR / "cost_components.yaml"
 OPTIONS = ("home_team", "in_house", "outsource", "hybrid")

@@ -33,7 +33,7 @@ for _name in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Callable", "
 # The public names the rest of ccadvisor uses, imported only after the fix above.
 from experta import AS, Fact, KnowledgeEngine, P, Rule  # noqa: E402
 from experta.agenda import Agenda  # noqa: E402
-from experta.fieldconstraint import L, ORFC  # noqa: E402
+from experta.fieldconstraint import ORFC, L  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import FeatureCheck  # noqa: E402
 from experta.matchers.rete.mixins import ChildNode  # noqa: E402

@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from expert.inputs.catalog import load_catalog
+from expert.numbers.figures import compute_figures, figure_sources
 from expert.reasoning.decision import Decision, decide
 from expert.reasoning.engine import AdvisorEngine, Firing
+from expert.reasoning.facts import (
+    Advice,
+    Answer,
+    Evidence,
+    Exclusion,
+    Figure,
+    Recommended,
+    Stage,
+)
 from expert.reasoning.options import option_ids
-from expert.reasoning.facts import Advice, Answer, Evidence, Exclusion, Figure, Recommended, Stage
-from expert.numbers.figures import compute_figures, figure_sources
 
 
 @dataclass

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from expert.reasoning._experta import L, ORFC
-
+from expert.reasoning._experta import ORFC, L
 from expert.reasoning.heuristic import Test
 
 # The field that names what each kind of fact is about; the other fields are tested.

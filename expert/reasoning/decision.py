@@ -32,8 +32,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from expert.reasoning.options import (certainty_factors, load_options, load_stages, option_ids,
-                                      stage_options)
+from expert.reasoning.options import (
+    certainty_factors,
+    load_options,
+    load_stages,
+    option_ids,
+    stage_options,
+)
 
 CLOSE_MARGIN = 1     # a net margin of one hint or less is a close call
 SUBSTANTIAL = 2      # evidence of this weight or more is more than a hint
@@ -202,7 +207,7 @@ def decide(evidence: list, exclusions: list = (), reached=("need",)) -> Decision
     ``opens`` names it). ``evidence``: dicts or facts with option, weight (and basis);
     ``exclusions``: option, rule, scope."""
     evidence = [dict(option=e["option"], weight=e["weight"], rule=e["rule"],
-                     basis=_get(e, "basis", "answers")) for e in evidence]
+                     basis=e.get("basis", "answers")) for e in evidence]
     exclusions = [dict(option=x["option"], rule=x["rule"], scope=x["scope"]) for x in exclusions]
     stages, opens = [], None
     for stage_id in load_stages():
@@ -217,13 +222,6 @@ def decide(evidence: list, exclusions: list = (), reached=("need",)) -> Decision
             opens = nxt
             break
     return _recommend(tuple(stages), evidence, exclusions, opens)
-
-
-def _get(item, key, default):
-    try:
-        return item[key]
-    except KeyError:
-        return default
 
 
 def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | None) -> Decision:
@@ -262,7 +260,7 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
     else:
         level = "medium" if certainty >= MEDIUM and not close_call else "low"
     later = None
-    if won and deciding.stage == "sourcing":
+    if won:  # the long-run favourite: excluded only for now, with a better case than the winner
         waiting = [s for s in deciding.standings if s.excluded and s.for_ > 0
                    and all(scope == "for_now" for _, scope in s.excluded) and s.key > won.key]
         later = waiting[0].option if waiting else None

@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from expert.reasoning._experta import OrderedEngine, Pending, engine_class, fact_fields, fact_id
+from expert.reasoning._experta import (
+    OrderedEngine,
+    Pending,
+    engine_class,
+    fact_fields,
+    fact_id,
+)
 
 __all__ = ["AdvisorEngine", "Firing", "build_engine", "fact_as_dict", "fact_id"]
 from expert.reasoning.facts import Advice, Evidence, Exclusion, Finding

@@ -15,6 +15,8 @@ import inspect
 from dataclasses import dataclass, field
 
 from expert.reasoning._experta import L, P, Rule
+from expert.reasoning.facts import Stage
+from expert.reasoning.options import load_stages, stage_of
 
 __all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "heuristics_of",
            "make_rule", "one_of", "ruleset"]
@@ -52,7 +54,6 @@ def _stage_of(options) -> str:
     """The earliest stage whose options a rule weighs: the one it waits for. (A seed-003 row
     answer may also place a later stage's option; that evidence counts only if its stage is
     reached.)"""
-    from expert.reasoning.options import load_stages, stage_of
     stages = {stage_of(option) for option in options}
     return next((s for s in load_stages() if s in stages), "")
 
@@ -67,7 +68,6 @@ def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str
     open: the decision step declares ``Stage(name=...)`` only when the earlier stage calls for
     it, so a later stage never runs, and never outvotes, when the earlier one says no.
     """
-    from expert.reasoning.facts import Stage
     evidence, excludes = dict(evidence or {}), dict(excludes or {})
     stage = _stage_of([*evidence, *excludes])
     if stage and stage != "need":

@@ -13,9 +13,9 @@ import subprocess
 import textwrap
 
 from expert.errors import ToolMissing
-from expert.reasoning.advisor import Result
 from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS
+from expert.reasoning.advisor import Result
 from expert.reasoning.options import load_options
 from expert.report.render import environment
 

@@ -6,7 +6,6 @@ A user's own template (``advise --template FILE``) renders in expert/report/sand
 """
 from __future__ import annotations
 
-from expert import TEMPLATES_DIR
 import json
 import os
 import sys
@@ -14,8 +13,14 @@ import textwrap
 from contextvars import ContextVar
 from functools import lru_cache
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 
+from expert import TEMPLATES_DIR
 from expert.report.controls import visible
 
 TEMPLATES = TEMPLATES_DIR

@@ -45,6 +45,8 @@ def condition_text(cond: Condition) -> str:
         return f"the computed {cond.subject} is {test.text}" if test else cond.subject
     if cond.fact == "Finding":
         return f"it is found that {cond.subject}"
+    if cond.fact == "Stage":
+        return f"the {cond.subject} stage is open"
     return "the recommendation is " + " and ".join(t.text for _, t in cond.tests)
 
 
@@ -66,6 +68,7 @@ def why_model(question: Question, consultation: Consultation) -> dict:
             "id": meta.id, "title": meta.title, "seed": meta.seed, "via": wait.via,
             "conditions": conditions,
             "evidence": [{"option": o, "weight": w} for o, w in meta.evidence],
+            "excludes": [{"option": o, "scope": s} for o, s in meta.excludes],
             "findings": list(meta.finds), "advice": list(meta.advice),
         })
     return {"id": question.id, "text": question.text, "rules": rules}
@@ -83,6 +86,8 @@ def _condition_state(cond: Condition, qid: str, known: Known) -> str:
         return "holds" if cond.subject in known.figures else "open"
     if cond.fact == "Finding":
         return "holds" if cond.subject in known.findings else "open"
+    if cond.fact == "Stage":
+        return "holds" if cond.subject in known.stages else "open"
     return "holds" if known.recommended else "open"
 
 

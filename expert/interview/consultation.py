@@ -29,7 +29,7 @@ from expert.reasoning.advisor import (
     run_stages,
 )
 from expert.reasoning.engine import AdvisorEngine, Firing
-from expert.reasoning.facts import Evidence, Finding, Recommended
+from expert.reasoning.facts import Finding, Recommended
 
 
 @lru_cache(maxsize=1)
@@ -192,12 +192,6 @@ class Consultation:
         earlier stages are closed: the planner opened each only once nothing could change it.)"""
         stage = self.decision.decided_by
         return any(w.rule.scores and w.rule.stage == stage for w in self.waiting_on(qid))
-
-    @property
-    def evidence(self) -> list[dict]:
-        """The evidence standing now: {option, weight, rule} in firing order."""
-        return [{k: f[k] for k in ("option", "weight", "rule", "basis")}
-                for f in self.engine.facts_of(Evidence)]
 
     def waiting_on(self, qid: str) -> tuple:
         """The open rules waiting on a question (for ``why``)."""

@@ -1,16 +1,8 @@
 """ccadvisor advise: an answers file in, an explained recommendation out."""
 import click
 
-from commands.common import (
-    answers_source,
-    assumptions_option,
-    check_output_target,
-    emit,
-    format_option,
-    load_rates,
-    load_source,
-    output_option,
-)
+from commands.common import (answers_source, assumptions_option, check_output_target, emit,
+                             format_option, load_rates, load_source, output_option)
 
 
 @click.command()

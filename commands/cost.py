@@ -1,15 +1,8 @@
 """ccadvisor cost: monthly and cumulative cost of each option, its breakdown and launch time."""
 import click
 
-from commands.common import (
-    answers_source,
-    assumptions_option,
-    check_output_target,
-    emit,
-    format_option,
-    load_source,
-    output_option,
-)
+from commands.common import (answers_source, assumptions_option, check_output_target, emit,
+                             format_option, load_source, output_option)
 from expert.errors import InputError
 
 MAX_MONTHS = 120

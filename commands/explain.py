@@ -1,14 +1,8 @@
 """ccadvisor explain: why not another option, what if an answer changed, what would flip it."""
 import click
 
-from commands.common import (
-    answers_source,
-    check_output_target,
-    emit,
-    format_option,
-    load_source,
-    output_option,
-)
+from commands.common import (answers_source, check_output_target, emit, format_option, load_source,
+                             output_option)
 
 
 @click.command()

@@ -1,14 +1,8 @@
 """ccadvisor graph: the reasoning chain as Graphviz DOT, Mermaid, or an SVG drawn by Graphviz."""
 import click
 
-from commands.common import (
-    answers_source,
-    check_output_target,
-    emit,
-    format_option,
-    load_source,
-    output_option,
-)
+from commands.common import (answers_source, check_output_target, emit, format_option, load_source,
+                             output_option)
 
 
 @click.command()

@@ -1,13 +1,7 @@
 """ccadvisor replay: one self-contained HTML page to step through a consultation in class."""
 import click
 
-from commands.common import (
-    answers_source,
-    check_output_target,
-    emit,
-    load_source,
-    output_option,
-)
+from commands.common import (answers_source, check_output_target, emit, load_source, output_option)
 
 
 @click.command()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from expert.inputs.catalog import load_catalog
-from expert.numbers.figures import compute_figures, figure_sources
+from expert.numbers.figures import figure_details, source_of
 from expert.reasoning.decision import Decision, decide
 from expert.reasoning.engine import AdvisorEngine, Firing
 from expert.reasoning.facts import (
@@ -55,8 +55,9 @@ def answer_facts(answers: dict) -> list:
 
 def figure_dicts(answers: dict) -> dict:
     """name -> {"value", "source"} for every figure the answers allow, in name order."""
-    figures, sources = compute_figures(answers), figure_sources(answers)
-    return {name: {"value": figures[name], "source": sources[name]} for name in sorted(figures)}
+    details = figure_details(answers)  # once: the cost model behind it is the costly part
+    return {name: {"value": details[name]["value"], "source": source_of(details[name])}
+            for name in sorted(details)}
 
 
 def figure_facts(answers: dict | None = None, figures: dict | None = None) -> list:

@@ -16,6 +16,7 @@ touches experta's internals):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from expert.reasoning._experta import (
     OrderedEngine,
@@ -26,21 +27,40 @@ from expert.reasoning._experta import (
 )
 
 __all__ = ["AdvisorEngine", "Firing", "build_engine", "fact_as_dict", "fact_id"]
-from expert.reasoning.facts import Advice, Evidence, Exclusion, Finding
+from expert.reasoning.facts import Advice, Evidence, Exclusion, Figure, Finding
 from expert.reasoning.heuristic import heuristics_of
 from rules import RULESETS, rule_index
 
 
 @dataclass
 class Firing:
-    """One rule firing: which rule, on which facts, adding which facts."""
+    """One rule firing: which rule, on which facts, adding which facts.
+
+    The engine keeps the facts themselves; their plain-dict views (``matched``, ``added``) and
+    ids are built the first time someone reads them, since a batch run reads none of them.
+    """
     step: int
     rule: str
-    matched: list  # the matched facts, as plain dicts, in fact-id order
-    added: list = field(default_factory=list)
+    matched_facts: tuple                              # in fact-id order
+    added_facts: list = field(default_factory=list)   # in the order declared
+
+    @cached_property
+    def matched(self) -> list:
+        """The matched facts, as plain dicts, in fact-id order."""
+        return [fact_as_dict(f) for f in self.matched_facts]
+
+    @cached_property
+    def added(self) -> list:
+        return [fact_as_dict(f) for f in self.added_facts]
+
     # The facts' ids in working memory, so a trace can name them as CLIPS does (f-12).
-    matched_ids: list = field(default_factory=list)
-    added_ids: list = field(default_factory=list)
+    @property
+    def matched_ids(self) -> list:
+        return [fact_id(f) for f in self.matched_facts]
+
+    @property
+    def added_ids(self) -> list:
+        return [fact_id(f) for f in self.added_facts]
 
 
 def fact_as_dict(fact) -> dict:
@@ -57,33 +77,34 @@ class _RecordingEngine(OrderedEngine):
     facts (trace mode).
     """
 
-    def __init__(self, before_firing=None, on_firing=None):
+    def __init__(self, before_firing=None, on_firing=None, matcher: str | None = None):
         self.before_firing = before_firing
         self.on_firing = on_firing
         self.firings: list[Firing] = []
-        super().__init__()
+        super().__init__(matcher)
 
     def reset(self, **kwargs):
         self.firings = []
         super().reset(**kwargs)
 
+    @property
+    def watches_agenda(self) -> bool:
+        return self.before_firing is not None
+
     def may_fire(self, waiting: list) -> bool:
-        if self.before_firing is None:
-            return True
         return self.before_firing(self, waiting) is not False
 
     def firing(self, activation: Pending) -> None:
         self.firings.append(Firing(step=len(self.firings) + 1, rule=activation.rule,
-                                   matched=[fact_as_dict(f) for f in activation.facts],
-                                   matched_ids=[fact_id(f) for f in activation.facts]))
+                                   matched_facts=activation.facts))
 
     def conclude(self, meta):
         """The right-hand side every heuristic shares: declare what its metadata concludes."""
         firing = self.firings[-1]
         # Evidence that rests on a figure computed from assumed rates is marked, so that the
         # decision never lets it outvote the client's own answers.
-        assumed = any(f["fact"] == "Figure" and f.get("source") == "assumption"
-                      for f in firing.matched)
+        assumed = any(isinstance(f, Figure) and f.get("source") == "assumption"
+                      for f in firing.matched_facts)
         basis = "assumed" if assumed else "answers"
         facts = [Evidence(option=option, weight=weight, rule=meta.id, basis=basis)
                  for option, weight in meta.evidence]
@@ -93,9 +114,9 @@ class _RecordingEngine(OrderedEngine):
         # A finding is one fact however many rules reach it, so rules chaining on it fire once.
         facts += [Finding(name=name) for name in meta.finds]
         for fact in facts:
-            if self.declare(fact) is not None:  # experta ignores a duplicate fact: None
-                firing.added.append(fact_as_dict(fact))
-                firing.added_ids.append(fact_id(fact))
+            declared = self.declare(fact)
+            if declared is not None:  # experta ignores a duplicate fact: None
+                firing.added_facts.append(declared)
         if self.on_firing is not None:
             self.on_firing(firing)
 
@@ -108,14 +129,16 @@ class _RecordingEngine(OrderedEngine):
         return rule_index()[rule_id]
 
 
-def build_engine(rulesets=RULESETS, before_firing=None, on_firing=None) -> _RecordingEngine:
+def build_engine(rulesets=RULESETS, before_firing=None, on_firing=None,
+                 matcher: str | None = None) -> _RecordingEngine:
     """An engine over chosen rule sets, ordered as they are given (the kb checks feed it extra
-    or broken ones); the default is the advisor's own rule base."""
+    or broken ones); the default is the advisor's own rule base. ``matcher`` ("compiled" or
+    "rete") overrides $CCADVISOR_MATCHER."""
     if tuple(rulesets) == RULESETS:
-        return AdvisorEngine(before_firing=before_firing, on_firing=on_firing)
+        return AdvisorEngine(before_firing=before_firing, on_firing=on_firing, matcher=matcher)
     order = [meta.id for ruleset in rulesets for meta in heuristics_of(ruleset)]
     cls = engine_class(_RecordingEngine, rulesets, order, name="CheckedEngine")
-    return cls(before_firing=before_firing, on_firing=on_firing)
+    return cls(before_firing=before_firing, on_firing=on_firing, matcher=matcher)
 
 
 AdvisorEngine = engine_class(_RecordingEngine, RULESETS,

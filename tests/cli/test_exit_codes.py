@@ -30,3 +30,13 @@ def test_ctrl_d_at_a_prompt_quits_with_exit_0_and_the_resume_line(ccadvisor, tmp
     assert run.code == 0, run
     assert run.out.endswith(f"\nSession saved: {session}\nResume with: ccadvisor consult --resume {session}\n")
     assert "unknown" in session.read_text()
+
+
+def test_an_unknown_matcher_in_the_environment_is_bad_input(ccadvisor, monkeypatch):
+    monkeypatch.setattr(expert.reasoning.advisor, "shared_engine",
+                        expert.reasoning.advisor.shared_engine.__wrapped__)  # build anew
+    run = ccadvisor("advise", "--example", "home_team_startup",
+                    env={"CCADVISOR_MATCHER": "clips"})
+    assert run.code == 2, run
+    assert run.err == ("ccadvisor: error: $CCADVISOR_MATCHER: unknown matcher 'clips'; "
+                       "choose one of: compiled, rete\n")

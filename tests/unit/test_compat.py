@@ -1,4 +1,4 @@
-"""The experta/frozendict fix (expert/reasoning/_experta.py) works in a clean interpreter."""
+"""The experta/frozendict fix (expert/reasoning/_experta/__init__.py) works in a clean interpreter."""
 import subprocess
 import sys
 
@@ -21,7 +21,7 @@ def test_engine_imports_and_runs_in_a_clean_interpreter():
 
 
 def test_plain_experta_import_fails_without_the_fix():
-    """Guards the reason for the shim: if this starts passing, the fix in expert/reasoning/_experta.py can go."""
+    """Guards the reason for the shim: if this starts passing, the fix in expert/reasoning/_experta/__init__.py can go."""
     done = subprocess.run([sys.executable, "-I", "-c", "import experta"], capture_output=True,
                           text=True, cwd="/", timeout=120)
     assert done.returncode != 0 and "collections" in done.stderr

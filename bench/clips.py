@@ -1,0 +1,216 @@
+"""The same rule base as CLIPS rules, run by CLIPS itself (clipspy): what a C Rete engine costs.
+
+``clips_rule_base()`` writes every rule (read through expert/reasoning/conditions.py, as
+bench/plain.py reads them) as one CLIPS defrule whose right-hand side asserts ``Fired`` (rule id
+and basis: "assumed" when a matched Figure rests on assumed rates) and the rule's findings.
+``clips_advise`` runs a profile the way plain.py's ``plain_advise`` does: answers and figures in,
+run, then the same Python ``decide`` opens the next stage (a ``Stage`` fact, run again) while it
+calls for one, and at the end the ``Recommended`` facts go in for one last run. Facts go in and
+fired rules come out through deffunctions, one call each (clipspy's per-fact API leaks memory).
+
+``side_by_side`` prints CPU time per profile for CLIPS and for plain.py, and checks that CLIPS
+reaches the same decision and fires the same rules as plain.py on every profile. Run from the
+repository root: ``python bench/clips.py`` (needs ``pip install .[bench]``).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import expert.reasoning  # noqa: E402,F401  (experta compatibility first)
+from expert.reasoning.advisor import figure_dicts, recommendation_facts  # noqa: E402
+from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of  # noqa: E402
+from expert.reasoning.decision import Decision, decide  # noqa: E402
+from rules import all_rules  # noqa: E402
+
+TEMPLATES = """
+(deftemplate Answer (slot question) (slot value))
+(deftemplate Figure (slot name) (slot value) (slot source))
+(deftemplate Finding (slot name))
+(deftemplate Stage (slot name))
+(deftemplate Recommended (slot option) (slot rank))
+(deftemplate Fired (slot rule) (slot basis))
+"""
+# In: a flat list of fields, e.g. Answer "q" "v" Figure "f" 12 "assumption" ... (kind symbols).
+# Out: "rule basis rule basis ..." for every Fired fact.
+FUNCTIONS = """
+(deffunction load-facts ($?args)
+  (bind ?i 1) (bind ?n (length$ ?args))
+  (while (<= ?i ?n)
+    (bind ?kind (nth$ ?i ?args))
+    (switch ?kind
+      (case Answer then (assert (Answer (question (nth$ (+ ?i 1) ?args)) (value (nth$ (+ ?i 2) ?args))))
+                        (bind ?i (+ ?i 3)))
+      (case Figure then (assert (Figure (name (nth$ (+ ?i 1) ?args)) (value (nth$ (+ ?i 2) ?args))
+                                        (source (nth$ (+ ?i 3) ?args))))
+                        (bind ?i (+ ?i 4)))
+      (case Stage then (assert (Stage (name (nth$ (+ ?i 1) ?args)))) (bind ?i (+ ?i 2)))
+      (case Recommended then (assert (Recommended (option (nth$ (+ ?i 1) ?args))
+                                                  (rank (nth$ (+ ?i 2) ?args))))
+                             (bind ?i (+ ?i 3)))
+      (default (println "load-facts: unknown kind " ?kind) (return FALSE))))
+  (run))
+(deffunction fired-rules ()
+  (bind ?out "")
+  (do-for-all-facts ((?f Fired)) TRUE (bind ?out (str-cat ?out ?f:rule " " ?f:basis " ")))
+  ?out)
+"""
+
+
+def _literal(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _constraint(var: str, test) -> str:
+    """A slot constraint for one FieldTest (``var`` names the slot's variable)."""
+    if test.op == "==":
+        return _literal(test.expected)
+    if test.op == "in":
+        return f"{var}&:(or {' '.join(f'(eq {var} {_literal(v)})' for v in test.expected)})"
+    if test.op in (">=", ">", "<", "<="):
+        return f"{var}&:(and (numberp {var}) ({test.op} {var} {_literal(test.expected)}))"
+    raise ValueError(f"no CLIPS form for {test.op!r}")
+
+
+def _defrule(meta, conditions) -> str:
+    patterns, sources, n = [], [], 0
+    for c in conditions:
+        slots = [] if c.subject is None else [f"({SUBJECT_FIELD[c.fact]} {_literal(c.subject)})"]
+        tests = dict(c.tests)
+        if c.fact == "Figure":  # bind the source, to mark the evidence as assumed
+            n += 1
+            src = f"?src{n}"
+            sources.append(src)
+            slots.append(f"(source {src}" + (f"&{_constraint(src, tests.pop('source'))})"
+                                             if "source" in tests else ")"))
+        for field, test in tests.items():
+            n += 1
+            slots.append(f"({field} {_constraint(f'?v{n}', test)})")
+        patterns.append(f"  ({c.fact} {' '.join(slots)})")
+    basis = '"answers"'
+    if sources:
+        checks = " ".join(f'(eq {s} "assumption")' for s in sources)
+        basis = f'(if (or {checks}) then "assumed" else "answers")'
+    rhs = [f"  (assert (Fired (rule {_literal(meta.id)}) (basis {basis})))"]
+    rhs += [f"  (assert (Finding (name {_literal(name)})))" for name in meta.finds]
+    return f"(defrule {meta.id}\n" + "\n".join(patterns) + "\n  =>\n" + "\n".join(rhs) + ")"
+
+
+def clips_rule_base() -> str:
+    rules = [_defrule(meta, conditions_of(meta)) for meta in all_rules()]
+    return TEMPLATES + FUNCTIONS + "\n\n".join(rules) + "\n"
+
+
+def clips_environment():
+    import clips
+
+    env = clips.Environment()
+    for construct in _constructs(clips_rule_base()):
+        env.build(construct)
+    return env
+
+
+def _constructs(text: str):
+    """Split CLIPS source into top-level constructs (parentheses balanced, strings skipped)."""
+    depth, start, in_string, escaped = 0, None, False, False
+    for i, ch in enumerate(text):
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch == "(":
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                yield text[start:i + 1]
+
+
+_META = None
+
+
+def _evidence(fired_text: str):
+    global _META
+    if _META is None:
+        _META = {meta.id: (i, meta) for i, meta in enumerate(all_rules())}
+    words = fired_text.split()
+    fired = sorted(zip(words[::2], words[1::2]), key=lambda rb: _META[rb[0]][0])
+    evidence, exclusions = [], []
+    for rule, basis in fired:
+        meta = _META[rule][1]
+        evidence += [{"option": o, "weight": w, "rule": rule, "basis": basis}
+                     for o, w in meta.evidence]
+        exclusions += [{"option": o, "rule": rule, "scope": s} for o, s in meta.excludes]
+    return evidence, exclusions, frozenset(rule for rule, _ in fired)
+
+
+def clips_advise(env, answers: dict) -> tuple[Decision, frozenset]:
+    """(decision, ids of the rules that fire) for validated answers, by CLIPS."""
+    import clips
+
+    load, fired_rules = env.find_function("load-facts"), env.find_function("fired-rules")
+    env.reset()
+    args = []
+    for qid, value in answers.items():
+        args += [clips.Symbol("Answer"), qid, value]
+    for name, figure in figure_dicts(answers).items():
+        args += [clips.Symbol("Figure"), name, figure["value"], figure["source"]]
+    load(*args)
+    reached = ["need"]
+    evidence, exclusions, fired = _evidence(fired_rules())
+    while (decision := decide(evidence, exclusions, reached)).opens:
+        reached.append(decision.opens)
+        load(clips.Symbol("Stage"), decision.opens)
+        evidence, exclusions, fired = _evidence(fired_rules())
+    args = []
+    for fact in recommendation_facts(decision):
+        args += [clips.Symbol("Recommended"), fact["option"], fact["rank"]]
+    if args:
+        load(*args)
+        fired = _evidence(fired_rules())[2]
+    return decision, fired
+
+
+def side_by_side(answer_sets: list) -> None:
+    try:
+        import clips  # noqa: F401
+    except ImportError:
+        print("clipspy not installed (pip install .[bench]): CLIPS skipped")
+        return
+    from plain import plain_advise
+
+    env = clips_environment()
+    clips_advise(env, answer_sets[0])  # warm
+    print(f"\n## CLIPS (clipspy) side by side: {len(answer_sets):,} profiles, CPU time")
+    times, results = {}, {}
+    for name, run in (("clips", lambda a: clips_advise(env, a)), ("plain", plain_advise)):
+        started = time.process_time()
+        results[name] = [run(answers) for answers in answer_sets]
+        times[name] = (time.process_time() - started) / len(answer_sets) * 1000
+    for name, label in (("clips", "CLIPS via clipspy"), ("plain", "bench/plain.py")):
+        print(f"{label:24s} {times[name]:6.2f} ms/profile  {1000 / times[name]:7,.0f} profiles/s"
+              f"  x{times[name] / times['plain']:.1f} plain")
+    agree = 0
+    for answers, (cd, cf), (pd, pf) in zip(answer_sets, results["clips"], results["plain"]):
+        if cd == pd and cf == pf:
+            agree += 1
+        else:
+            print(f"  disagree: only CLIPS {sorted(cf - pf)}, only plain {sorted(pf - cf)}, "
+                  f"decision {'same' if cd == pd else 'differs'}")
+    print(f"CLIPS agrees with plain.py on {agree:,} of {len(answer_sets):,}")
+
+
+if __name__ == "__main__":
+    from expert.inputs.catalog import load_catalog
+    from expert.kb.runs import random_answer_sets
+
+    side_by_side(random_answer_sets(load_catalog(), list(all_rules()), 2000, 7))

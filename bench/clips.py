@@ -18,9 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(BENCH))
 
 import expert.reasoning  # noqa: E402,F401  (experta compatibility first)
 from expert.reasoning.advisor import figure_dicts, recommendation_facts  # noqa: E402
@@ -39,7 +40,7 @@ TEMPLATES = """
 # In: a flat list of fields, e.g. Answer "q" "v" Figure "f" 12 "assumption" ... (kind symbols).
 # Out: "rule basis rule basis ..." for every Fired fact.
 FUNCTIONS = """
-(deffunction load-facts ($?args)
+(deffunction put-facts ($?args)
   (bind ?i 1) (bind ?n (length$ ?args))
   (while (<= ?i ?n)
     (bind ?kind (nth$ ?i ?args))
@@ -53,7 +54,7 @@ FUNCTIONS = """
       (case Recommended then (assert (Recommended (option (nth$ (+ ?i 1) ?args))
                                                   (rank (nth$ (+ ?i 2) ?args))))
                              (bind ?i (+ ?i 3)))
-      (default (println "load-facts: unknown kind " ?kind) (return FALSE))))
+      (default (println "put-facts: unknown kind " ?kind) (return FALSE))))
   (run))
 (deffunction fired-rules ()
   (bind ?out "")
@@ -73,7 +74,7 @@ def _constraint(var: str, test) -> str:
     if test.op == "==":
         return _literal(test.expected)
     if test.op == "in":
-        return f"{var}&:(or {' '.join(f'(eq {var} {_literal(v)})' for v in test.expected)})"
+        return f"{var}&:(or {' '.join(f'(eq {var} {_literal(v)})' for v in test.expected)} FALSE)"
     if test.op in (">=", ">", "<", "<="):
         return f"{var}&:(and (numberp {var}) ({test.op} {var} {_literal(test.expected)}))"
     raise ValueError(f"no CLIPS form for {test.op!r}")
@@ -97,7 +98,7 @@ def _defrule(meta, conditions) -> str:
     basis = '"answers"'
     if sources:
         checks = " ".join(f'(eq {s} "assumption")' for s in sources)
-        basis = f'(if (or {checks}) then "assumed" else "answers")'
+        basis = f'(if (or {checks} FALSE) then "assumed" else "answers")'
     rhs = [f"  (assert (Fired (rule {_literal(meta.id)}) (basis {basis})))"]
     rhs += [f"  (assert (Finding (name {_literal(name)})))" for name in meta.finds]
     return f"(defrule {meta.id}\n" + "\n".join(patterns) + "\n  =>\n" + "\n".join(rhs) + ")"
@@ -108,9 +109,28 @@ def clips_rule_base() -> str:
     return TEMPLATES + FUNCTIONS + "\n\n".join(rules) + "\n"
 
 
-def clips_environment():
-    import clips
+_CLIPS = None
 
+
+def _clipspy():
+    """clipspy's ``clips`` package. This file has the same name (and bench/ is on sys.path), so
+    look past bench/ for it, and leave this module where it was in sys.modules."""
+    global _CLIPS
+    if _CLIPS is None:
+        mine, saved = sys.modules.pop("clips", None), sys.path[:]
+        sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+        try:
+            import clips as package
+        finally:
+            sys.path[:] = saved
+            if mine is not None:
+                sys.modules["clips"] = mine
+        _CLIPS = package
+    return _CLIPS
+
+
+def clips_environment():
+    clips = _clipspy()
     env = clips.Environment()
     for construct in _constructs(clips_rule_base()):
         env.build(construct)
@@ -155,9 +175,9 @@ def _evidence(fired_text: str):
 
 def clips_advise(env, answers: dict) -> tuple[Decision, frozenset]:
     """(decision, ids of the rules that fire) for validated answers, by CLIPS."""
-    import clips
+    clips = _clipspy()
 
-    load, fired_rules = env.find_function("load-facts"), env.find_function("fired-rules")
+    load, fired_rules = env.find_function("put-facts"), env.find_function("fired-rules")
     env.reset()
     args = []
     for qid, value in answers.items():
@@ -182,7 +202,7 @@ def clips_advise(env, answers: dict) -> tuple[Decision, frozenset]:
 
 def side_by_side(answer_sets: list) -> None:
     try:
-        import clips  # noqa: F401
+        _clipspy()
     except ImportError:
         print("clipspy not installed (pip install .[bench]): CLIPS skipped")
         return

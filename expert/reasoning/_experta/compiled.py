@@ -118,9 +118,10 @@ class CompiledMatcher(Matcher):
                 self._by_class[cls] = (None, {}, tuple(patterns))
 
     def reset(self):
-        for compiled in self._patterns.values():
-            for pattern in compiled:
-                pattern.memory = []
+        # Only the patterns some fact reached hold anything: reset costs nothing for the rest.
+        for pattern in getattr(self, "_reached", ()):
+            pattern.memory = []
+        self._reached = []
         self._active = {}     # (rule, frozenset of facts) -> Activation
         self._of_fact = {}    # fact id -> keys of the activations that include it
 
@@ -140,6 +141,8 @@ class CompiledMatcher(Matcher):
         for fact in adding or ():
             for pattern in self._candidates(fact):
                 if pattern.passes(fact):
+                    if not pattern.memory:
+                        self._reached.append(pattern)
                     pattern.memory.append(fact)
                     added.extend(self._combinations(pattern, fact))
         return added, removed
@@ -159,9 +162,8 @@ class CompiledMatcher(Matcher):
 
     def _forget(self, fact):
         fact_id = fact["__factid__"]
-        for compiled in self._patterns.values():
-            for pattern in compiled:
-                pattern.memory = [f for f in pattern.memory if f["__factid__"] != fact_id]
+        for pattern in self._reached:  # the others hold nothing
+            pattern.memory = [f for f in pattern.memory if f["__factid__"] != fact_id]
         gone = []
         for key in self._of_fact.pop(fact_id, ()):
             activation = self._active.pop(key, None)

@@ -3,7 +3,8 @@
 Each engine advises on the same generated profiles (validated once, beforehand); the time is
 CPU time on one core for ``advise()`` alone (figures included, report not). Every profile is
 checked to fire the same rules, in the same order, on the same facts, to the same decision,
-under both matchers; plain.py is checked on the decision and the set of rules that fire.
+under both matchers; plain.py is checked on the decision and the set of rules that fire. With
+clipspy installed (``pip install .[bench]``), bench/on_clips.py runs the same rules in CLIPS.
 """
 from __future__ import annotations
 
@@ -58,3 +59,5 @@ def side_by_side(profiles: list[dict]) -> None:
                      for c, (d, fired) in zip(results["compiled"], results["plain"]))
     print(f"same firings, in order, and decision under both matchers: {same:,} of "
           f"{len(answer_sets):,}; plain.py agrees on {plain_same:,}")
+    from on_clips import side_by_side as on_clips  # skipped, saying so, without clipspy
+    on_clips(answer_sets)

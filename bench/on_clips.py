@@ -10,7 +10,7 @@ fired rules come out through deffunctions, one call each (clipspy's per-fact API
 
 ``side_by_side`` prints CPU time per profile for CLIPS and for plain.py, and checks that CLIPS
 reaches the same decision and fires the same rules as plain.py on every profile. Run from the
-repository root: ``python bench/clips.py`` (needs ``pip install .[bench]``).
+repository root: ``python bench/on_clips.py`` (needs ``pip install .[bench]``).
 """
 from __future__ import annotations
 
@@ -23,23 +23,23 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-import expert.reasoning  # noqa: E402,F401  (experta compatibility first)
-from expert.reasoning.advisor import figure_dicts, recommendation_facts  # noqa: E402
-from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of  # noqa: E402
-from expert.reasoning.decision import Decision, decide  # noqa: E402
-from rules import all_rules  # noqa: E402
+import expert.reasoning  # noqa: F401  (experta compatibility first)
+from expert.reasoning.advisor import figure_dicts, recommendation_facts
+from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
+from expert.reasoning.decision import Decision, decide
+from rules import all_rules
 
-TEMPLATES = """
-(deftemplate Answer (slot question) (slot value))
-(deftemplate Figure (slot name) (slot value) (slot source))
-(deftemplate Finding (slot name))
-(deftemplate Stage (slot name))
-(deftemplate Recommended (slot option) (slot rank))
-(deftemplate Fired (slot rule) (slot basis))
-"""
+TEMPLATES = (
+    "(deftemplate Answer (slot question) (slot value))",
+    "(deftemplate Figure (slot name) (slot value) (slot source))",
+    "(deftemplate Finding (slot name))",
+    "(deftemplate Stage (slot name))",
+    "(deftemplate Recommended (slot option) (slot rank))",
+    "(deftemplate Fired (slot rule) (slot basis))",
+)
 # In: a flat list of fields, e.g. Answer "q" "v" Figure "f" 12 "assumption" ... (kind symbols).
 # Out: "rule basis rule basis ..." for every Fired fact.
-FUNCTIONS = """
+FUNCTIONS = ("""
 (deffunction put-facts ($?args)
   (bind ?i 1) (bind ?n (length$ ?args))
   (while (<= ?i ?n)
@@ -55,12 +55,11 @@ FUNCTIONS = """
                                                   (rank (nth$ (+ ?i 2) ?args))))
                              (bind ?i (+ ?i 3)))
       (default (println "put-facts: unknown kind " ?kind) (return FALSE))))
-  (run))
+  (run))""", """
 (deffunction fired-rules ()
   (bind ?out "")
   (do-for-all-facts ((?f Fired)) TRUE (bind ?out (str-cat ?out ?f:rule " " ?f:basis " ")))
-  ?out)
-"""
+  ?out)""")
 
 
 def _literal(value) -> str:
@@ -104,55 +103,27 @@ def _defrule(meta, conditions) -> str:
     return f"(defrule {meta.id}\n" + "\n".join(patterns) + "\n  =>\n" + "\n".join(rhs) + ")"
 
 
+def _constructs() -> list[str]:
+    return [*TEMPLATES, *FUNCTIONS, *(_defrule(meta, conditions_of(meta)) for meta in all_rules())]
+
+
 def clips_rule_base() -> str:
-    rules = [_defrule(meta, conditions_of(meta)) for meta in all_rules()]
-    return TEMPLATES + FUNCTIONS + "\n\n".join(rules) + "\n"
-
-
-_CLIPS = None
+    """The whole rule base as CLIPS source."""
+    return "\n\n".join(_constructs()) + "\n"
 
 
 def _clipspy():
-    """clipspy's ``clips`` package. This file has the same name (and bench/ is on sys.path), so
-    look past bench/ for it, and leave this module where it was in sys.modules."""
-    global _CLIPS
-    if _CLIPS is None:
-        mine, saved = sys.modules.pop("clips", None), sys.path[:]
-        sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
-        try:
-            import clips as package
-        finally:
-            sys.path[:] = saved
-            if mine is not None:
-                sys.modules["clips"] = mine
-        _CLIPS = package
-    return _CLIPS
+    """clipspy's ``clips`` package (ImportError when the bench extra is not installed)."""
+    import clips
+    return clips
 
 
 def clips_environment():
     clips = _clipspy()
     env = clips.Environment()
-    for construct in _constructs(clips_rule_base()):
+    for construct in _constructs():
         env.build(construct)
     return env
-
-
-def _constructs(text: str):
-    """Split CLIPS source into top-level constructs (parentheses balanced, strings skipped)."""
-    depth, start, in_string, escaped = 0, None, False, False
-    for i, ch in enumerate(text):
-        if in_string:
-            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
-            continue
-        if ch == '"':
-            in_string = True
-        elif ch == "(":
-            start = i if depth == 0 else start
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                yield text[start:i + 1]
 
 
 _META = None
@@ -220,10 +191,11 @@ def side_by_side(answer_sets: list) -> None:
         print(f"{label:24s} {times[name]:6.2f} ms/profile  {1000 / times[name]:7,.0f} profiles/s"
               f"  x{times[name] / times['plain']:.1f} plain")
     agree = 0
-    for answers, (cd, cf), (pd, pf) in zip(answer_sets, results["clips"], results["plain"]):
+    for i, ((cd, cf), (pd, pf)) in enumerate(zip(results["clips"], results["plain"])):
         if cd == pd and cf == pf:
             agree += 1
-        else:
+        elif i - agree < 5:  # the first five disagreements
+            print(f"  profile {i}:", end="")
             print(f"  disagree: only CLIPS {sorted(cf - pf)}, only plain {sorted(pf - cf)}, "
                   f"decision {'same' if cd == pd else 'differs'}")
     print(f"CLIPS agrees with plain.py on {agree:,} of {len(answer_sets):,}")

@@ -32,40 +32,35 @@ from expert.reasoning.heuristic import heuristics_of
 from rules import RULESETS, rule_index
 
 
+def fact_as_dict(fact) -> dict:
+    """A fact as a plain dict with its class name, without experta's internal keys."""
+    return {"fact": type(fact).__name__, **fact_fields(fact)}
+
+
+def _listed(attribute: str, convert):
+    """A list view of one of a Firing's fact lists, each fact through ``convert``."""
+    def view(self) -> list:
+        return [convert(f) for f in getattr(self, attribute)]
+    return view
+
+
 @dataclass
 class Firing:
     """One rule firing: which rule, on which facts, adding which facts.
 
-    The engine keeps the facts themselves; their plain-dict views (``matched``, ``added``) and
-    ids are built the first time someone reads them, since a batch run reads none of them.
+    The engine keeps the facts themselves; their plain-dict views (``matched``, ``added``) are
+    built the first time someone reads them, since a batch run reads none of them.
     """
     step: int
     rule: str
     matched_facts: tuple                              # in fact-id order
     added_facts: list = field(default_factory=list)   # in the order declared
 
-    @cached_property
-    def matched(self) -> list:
-        """The matched facts, as plain dicts, in fact-id order."""
-        return [fact_as_dict(f) for f in self.matched_facts]
-
-    @cached_property
-    def added(self) -> list:
-        return [fact_as_dict(f) for f in self.added_facts]
-
+    matched = cached_property(_listed("matched_facts", fact_as_dict))
+    added = cached_property(_listed("added_facts", fact_as_dict))
     # The facts' ids in working memory, so a trace can name them as CLIPS does (f-12).
-    @property
-    def matched_ids(self) -> list:
-        return [fact_id(f) for f in self.matched_facts]
-
-    @property
-    def added_ids(self) -> list:
-        return [fact_id(f) for f in self.added_facts]
-
-
-def fact_as_dict(fact) -> dict:
-    """A fact as a plain dict with its class name, without experta's internal keys."""
-    return {"fact": type(fact).__name__, **fact_fields(fact)}
+    matched_ids = property(_listed("matched_facts", fact_id))
+    added_ids = property(_listed("added_facts", fact_id))
 
 
 class _RecordingEngine(OrderedEngine):

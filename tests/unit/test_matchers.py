@@ -91,3 +91,17 @@ def test_a_rule_base_the_compiler_cannot_read_runs_on_experta_s_network():
     engine.declare(Answer(question="period", value="short_term"))
     engine.run()
     assert [f.rule for f in engine.firings] == ["a_rule_that_binds_its_fact"]
+
+
+def test_every_example_s_report_is_byte_identical_under_both_matchers():
+    from expert.inputs.examples import example_names, load_example
+    from expert.report.model import build_report
+    from expert.report.render import render
+
+    for name in example_names():
+        answers, meta = load_example(name)
+        models = {m: build_report(advise(answers, meta, engine=build_engine(matcher=m)))
+                  for m in ("rete", "compiled")}
+        for fmt in ("text", "html"):
+            assert render("report", fmt, models["rete"], width=80) == render(
+                "report", fmt, models["compiled"], width=80), (name, fmt)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import expert.reasoning  # noqa: F401  (experta compatibility first)
 from expert.reasoning.advisor import figure_dicts, recommendation_facts
-from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
+from expert.reasoning.conditions import conditions_of, subject_of
 from expert.reasoning.decision import Decision, decide
 from rules import all_rules
 
@@ -32,8 +32,7 @@ def _met(condition, facts: dict) -> bool:
 
 def _add(facts: dict, fact: dict) -> None:
     kind = fact["fact"]
-    subject = None if kind == "Recommended" else fact[SUBJECT_FIELD[kind]]
-    bucket = facts.setdefault((kind, subject), [])
+    bucket = facts.setdefault((kind, subject_of(kind, fact)), [])
     if fact not in bucket:
         bucket.append(fact)
 

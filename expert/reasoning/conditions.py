@@ -9,6 +9,7 @@ so kb check catches it instead of an explanation silently going wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from expert.reasoning._experta import ORFC, L
 from expert.reasoning.heuristic import Test
@@ -30,11 +31,18 @@ class FieldTest:
     test: object = None
 
     def holds(self, value) -> bool:
+        return bool(self.predicate(value))
+
+    @cached_property
+    def predicate(self):
+        """The test as a one-argument function of plain comparisons (the compiled matcher
+        keeps it; the explanations call ``holds``)."""
+        expected = self.expected
         if self.op == "==":
-            return value == self.expected
+            return lambda value: value == expected
         if self.op == "in" and self.test is None:
-            return value in self.expected
-        return bool(self.test.match(value))
+            return lambda value: value in expected
+        return self.test.match
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,12 @@ def condition_of(pattern) -> Condition:
             raise UnreadablePattern(f"{kind} pattern must name its {subject_field} literally")
     tests = tuple((field, _field_test(value)) for field, value in sorted(fields.items()))
     return Condition(fact=kind, subject=subject, tests=tests)
+
+
+def subject_of(kind: str, fact) -> str | None:
+    """What a fact of ``kind`` is about (its question, name...), as ``Condition.subject`` names
+    it: None for Recommended, whose conditions test their fields instead."""
+    return None if kind == "Recommended" else fact.get(SUBJECT_FIELD[kind])
 
 
 def conditions_of(meta) -> tuple[Condition, ...]:

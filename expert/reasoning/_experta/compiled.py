@@ -3,10 +3,10 @@
 ccadvisor's rules are conjunctions of fact patterns whose fields are tested against literals,
 ``L(a) | L(b)`` or a readable ``Test`` - nothing binds a variable, nothing joins two facts on
 a value. For such rules Rete's network is more than the job needs: a rule is active on every
-combination of facts, one per pattern, that pass their pattern's tests. So each pattern is
-compiled to its fact class and a tuple of plain field tests, patterns are indexed by class and
-by the one field whose literal names what a fact is about (the question, the figure, the
-finding), and each pattern keeps the facts that passed it (its alpha memory). A new fact is
+combination of facts, one per pattern, that pass their pattern's tests. So each pattern is read
+as the explanations read it (expert/reasoning/conditions.py) and kept as its fact class, its
+subject (the question, figure, finding or stage it names: the index key) and a tuple of plain
+field tests; each pattern keeps the facts that passed it (its alpha memory). A new fact is
 tested only against the patterns its class and subject can meet; each pattern it passes yields
 the new combinations at once, with no tokens copied, no node reset, and no logging.
 
@@ -15,8 +15,8 @@ agenda through ``changes`` exactly as the Rete matcher's do, so the engine, the 
 and the firing record are untouched. tests/unit/test_matchers.py runs every scenario, example
 and thousands of generated profiles under both matchers and compares every firing, in order.
 
-A rule the compiler cannot read (a variable binding, a nested ``OR``/``NOT``, an unreadable
-constraint) raises ``NotCompilable`` when the engine is built; ``OrderedEngine`` then uses the
+A rule the compiler cannot read (a variable binding, a nested ``OR``/``NOT``, a constraint
+conditions.py refuses, no patterns at all) raises ``NotCompilable`` when the engine is built; ``OrderedEngine`` then uses the
 Rete matcher for that engine, so kb check's deliberately odd rule bases still run.
 """
 from __future__ import annotations
@@ -25,8 +25,6 @@ from itertools import product
 
 from experta.abstract import Matcher
 from experta.activation import Activation
-from experta.fact import Fact, InitialFact
-from experta.fieldconstraint import ORFC, L, P
 
 __all__ = ["CompiledMatcher", "NotCompilable"]
 
@@ -35,42 +33,22 @@ class NotCompilable(ValueError):
     """A rule whose conditions are not plain tests on one fact each."""
 
 
-def _field_test(constraint):
-    """A one-argument test for a field constraint, as plain comparisons."""
-    if isinstance(constraint, L) and getattr(constraint, "__bind__", None) is None:
-        expected = constraint.value
-        return lambda value: value == expected
-    if (isinstance(constraint, ORFC) and getattr(constraint, "__bind__", None) is None
-            and all(isinstance(c, L) and c.__bind__ is None for c in constraint)):
-        expected = tuple(c.value for c in constraint)
-        return lambda value: value in expected
-    if isinstance(constraint, P) and getattr(constraint, "__bind__", None) is None:
-        return constraint.match
-    if isinstance(constraint, (str, int, float)) and not isinstance(constraint, bool):
-        return lambda value: value == constraint
-    raise NotCompilable(f"unsupported field constraint {constraint!r}")
+def _binds(pattern) -> bool:
+    """Does the pattern, or one of its field constraints, bind a variable? (The activation would
+    then carry it in its context, which this matcher never fills.)"""
+    return any(getattr(x, "__bind__", None) for x in (pattern, *pattern.values()))
 
 
 class _Pattern:
-    """One compiled pattern: its fact class, its subject (field, literal) and the other tests."""
+    """One compiled pattern: its fact class and subject (the index key), the other fields'
+    tests as plain functions, and the facts that passed it."""
 
-    __slots__ = ("rule", "index", "cls", "subject", "tests", "memory")
+    __slots__ = ("rule", "key", "tests", "memory")
 
-    def __init__(self, rule, index: int, pattern):
-        if not isinstance(pattern, Fact) or getattr(pattern, "__bind__", None) is not None:
-            raise NotCompilable(f"rule {rule.__name__}: unsupported pattern {pattern!r}")
-        self.rule, self.index, self.cls = rule, index, type(pattern)
-        fields = [(k, v) for k, v in pattern.items() if not str(k).startswith("__")]
-        if any(not isinstance(k, str) for k, _ in fields):
-            raise NotCompilable(f"rule {rule.__name__}: positional pattern {pattern!r}")
-        self.subject = None  # the first field tested against a string literal: the index key
-        self.tests = []
-        for field, constraint in sorted(fields):
-            self.tests.append((field, _field_test(constraint)))
-            literal = constraint.value if type(constraint) is L else constraint
-            if self.subject is None and isinstance(literal, str):
-                self.subject = (field, literal)
-        self.tests = tuple(self.tests)
+    def __init__(self, rule, pattern, condition):
+        self.rule = rule
+        self.key = (type(pattern), condition.subject)
+        self.tests = tuple((field, test.predicate) for field, test in condition.tests)
         self.memory = []
 
     def passes(self, fact) -> bool:
@@ -88,34 +66,29 @@ class CompiledMatcher(Matcher):
     """experta's matcher interface over compiled patterns (see the module's docstring)."""
 
     def __init__(self, engine):
+        # The patterns are read as the explanations read them: one reader, so what the matcher
+        # matches and what why/why-not say can never drift apart. (Imported here: conditions.py
+        # itself imports this package.)
+        from expert.reasoning.conditions import UnreadablePattern, condition_of, subject_of
+
         super().__init__(engine)
+        self._subject_of = subject_of
         self._patterns = {}   # rule -> [_Pattern, ...] in the rule's order
-        self._by_class = {}   # fact class -> (subject field or None, {literal: [...]}, [...])
+        self._by_key = {}     # (fact class, subject) -> the patterns a fact of that key may pass
         for bound in engine.get_rules():
             # A fresh copy, as Rete's own preparation makes: the engine's rule objects carry the
             # last instance they were read through, and the engine passes itself when firing.
             rule = bound.new_conditions(*bound)
-            patterns = list(rule) or [InitialFact()]
-            self._patterns[rule] = [_Pattern(rule, i, p) for i, p in enumerate(patterns)]
-        self._index()
-        self.reset()
-
-    def _index(self):
-        by_class = {}
-        for compiled in self._patterns.values():
+            try:
+                compiled = [_Pattern(rule, p, condition_of(p)) for p in rule]
+            except UnreadablePattern as unreadable:
+                raise NotCompilable(f"rule {rule.__name__}: {unreadable}") from None
+            if not compiled or any(_binds(p) for p in rule):
+                raise NotCompilable(f"rule {rule.__name__}: no patterns, or a variable binding")
+            self._patterns[rule] = compiled
             for pattern in compiled:
-                by_class.setdefault(pattern.cls, []).append(pattern)
-        for cls, patterns in by_class.items():
-            # Dispatch on a field every pattern of the class tests against a literal, if any.
-            fields = [{p.subject[0]} if p.subject else set() for p in patterns]
-            common = sorted(set.intersection(*fields))
-            if common:
-                field, table = common[0], {}
-                for p in patterns:
-                    table.setdefault(p.subject[1], []).append(p)
-                self._by_class[cls] = (field, table, ())
-            else:
-                self._by_class[cls] = (None, {}, tuple(patterns))
+                self._by_key.setdefault(pattern.key, []).append(pattern)
+        self.reset()
 
     def reset(self):
         # Only the patterns some fact reached hold anything: reset costs nothing for the rest.
@@ -126,12 +99,10 @@ class CompiledMatcher(Matcher):
         self._of_fact = {}    # fact id -> keys of the activations that include it
 
     def _candidates(self, fact):
-        field, table, every = self._by_class.get(type(fact), (None, {}, ()))
-        if field is None:
-            return every
+        cls = type(fact)
         try:
-            return table.get(fact[field], ())
-        except (KeyError, TypeError):
+            return self._by_key.get((cls, self._subject_of(cls.__name__, fact)), ())
+        except (KeyError, TypeError):  # a fact no rule reads, or an unhashable subject
             return ()
 
     def changes(self, adding=None, deleting=None):

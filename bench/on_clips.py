@@ -8,14 +8,13 @@ run, then the same Python ``decide`` opens the next stage (a ``Stage`` fact, run
 calls for one, and at the end the ``Recommended`` facts go in for one last run. Facts go in and
 fired rules come out through deffunctions, one call each (clipspy's per-fact API leaks memory).
 
-``side_by_side`` prints CPU time per profile for CLIPS and for plain.py, and checks that CLIPS
-reaches the same decision and fires the same rules as plain.py on every profile. Run from the
-repository root: ``python bench/on_clips.py`` (needs ``pip install .[bench]``).
+``clips_runner`` gives bench/matchers.py one warm environment to time beside experta's matchers
+and plain.py, checked to reach the same decision and fire the same rules as plain.py on every
+profile (``python bench/run.py``; needs ``pip install .[bench]``).
 """
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -137,10 +136,9 @@ def _evidence(fired_text: str):
     fired = sorted(zip(words[::2], words[1::2]), key=lambda rb: _META[rb[0]][0])
     evidence, exclusions = [], []
     for rule, basis in fired:
-        meta = _META[rule][1]
-        evidence += [{"option": o, "weight": w, "rule": rule, "basis": basis}
-                     for o, w in meta.evidence]
-        exclusions += [{"option": o, "rule": rule, "scope": s} for o, s in meta.excludes]
+        votes, vetoes = _META[rule][1].votes(basis)
+        evidence += votes
+        exclusions += vetoes
     return evidence, exclusions, frozenset(rule for rule, _ in fired)
 
 
@@ -171,38 +169,12 @@ def clips_advise(env, answers: dict) -> tuple[Decision, frozenset]:
     return decision, fired
 
 
-def side_by_side(answer_sets: list) -> None:
+def clips_runner():
+    """``run(answers) -> (decision, fired rule ids)`` over one warm CLIPS environment, or None
+    when clipspy is not installed. bench/matchers.py times it beside the other engines."""
     try:
         _clipspy()
     except ImportError:
-        print("clipspy not installed (pip install .[bench]): CLIPS skipped")
-        return
-    from plain import plain_advise
-
+        return None
     env = clips_environment()
-    clips_advise(env, answer_sets[0])  # warm
-    print(f"\n## CLIPS (clipspy) side by side: {len(answer_sets):,} profiles, CPU time")
-    times, results = {}, {}
-    for name, run in (("clips", lambda a: clips_advise(env, a)), ("plain", plain_advise)):
-        started = time.process_time()
-        results[name] = [run(answers) for answers in answer_sets]
-        times[name] = (time.process_time() - started) / len(answer_sets) * 1000
-    for name, label in (("clips", "CLIPS via clipspy"), ("plain", "bench/plain.py")):
-        print(f"{label:24s} {times[name]:6.2f} ms/profile  {1000 / times[name]:7,.0f} profiles/s"
-              f"  x{times[name] / times['plain']:.1f} plain")
-    agree = 0
-    for i, ((cd, cf), (pd, pf)) in enumerate(zip(results["clips"], results["plain"])):
-        if cd == pd and cf == pf:
-            agree += 1
-        elif i - agree < 5:  # the first five disagreements
-            print(f"  profile {i}:", end="")
-            print(f"  disagree: only CLIPS {sorted(cf - pf)}, only plain {sorted(pf - cf)}, "
-                  f"decision {'same' if cd == pd else 'differs'}")
-    print(f"CLIPS agrees with plain.py on {agree:,} of {len(answer_sets):,}")
-
-
-if __name__ == "__main__":
-    from expert.inputs.catalog import load_catalog
-    from expert.kb.runs import random_answer_sets
-
-    side_by_side(random_answer_sets(load_catalog(), list(all_rules()), 2000, 7))
+    return lambda answers: clips_advise(env, answers)

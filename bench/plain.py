@@ -53,9 +53,9 @@ def _run(facts: dict, fired: set, evidence: list, exclusions: list, advice: list
             fired.add(meta.id)
             changed = True
             basis = "assumed" if _assumed(conditions, facts) else "answers"
-            evidence += [{"option": o, "weight": w, "rule": meta.id, "basis": basis}
-                         for o, w in meta.evidence]
-            exclusions += [{"option": o, "rule": meta.id, "scope": s} for o, s in meta.excludes]
+            votes, vetoes = meta.votes(basis)
+            evidence += votes
+            exclusions += vetoes
             advice += [{"item": item, "rule": meta.id} for item in meta.advice]
             for name in meta.finds:
                 _add(facts, {"fact": "Finding", "name": name})

@@ -195,11 +195,12 @@ def write_profiles(path: Path, profiles: list[dict]) -> None:
             writer.writerow(row)
 
 
-def batch_and_plain(count: int, workdir: Path) -> None:
+def batch_and_plain(profiles: list[dict], workdir: Path) -> None:
+    count = len(profiles)
     from rules import all_rules
     print(f"\n## Batch: {count:,} generated profiles, {len(all_rules())} rules")
     profiles_csv = workdir / "profiles.csv"
-    write_profiles(profiles_csv, generated_profiles(count))
+    write_profiles(profiles_csv, profiles)
     outputs, rates = {}, {}
     for jobs in (1, 2):
         out = workdir / f"results-{jobs}.jsonl"
@@ -288,9 +289,10 @@ def main() -> None:
     sensitivity(max(1, runs // 2))
     sensitivity_in_process()
     from matchers import side_by_side  # bench/, on the path above
-    side_by_side(generated_profiles(count))
+    profiles = generated_profiles(count)
+    side_by_side(profiles)
     with tempfile.TemporaryDirectory(prefix="ccadvisor-bench-") as workdir:
-        batch_and_plain(count, Path(workdir))
+        batch_and_plain(profiles, Path(workdir))
 
 
 if __name__ == "__main__":

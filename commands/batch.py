@@ -1,4 +1,5 @@
 """ccadvisor batch: a file of client profiles in, one result row per client out."""
+import contextlib
 import sys
 
 import click
@@ -29,12 +30,11 @@ def batch(file, jobs, fmt, max_rows, output):
     check_output_target(output, file)
     total = count_rows(file, max_rows)  # a whole-file problem is found before anything is written
     tally = Tally()
-    with output_stream(output) as out:
-        if sys.stderr.isatty():  # a bar is noise in a log file or a pipe
-            with click.progressbar(length=total, label="advising", file=sys.stderr) as bar:
-                results = run_rows(iter_rows(file, max_rows), jobs=jobs, on_done=bar.update)
-                out.writelines(result_lines(map(tally.add, results), fmt))
-        else:
-            results = run_rows(iter_rows(file, max_rows), jobs=jobs)
-            out.writelines(result_lines(map(tally.add, results), fmt))
+    tty = sys.stderr.isatty()  # a bar is noise in a log file or a pipe
+    progress = (click.progressbar(length=total, label="advising", file=sys.stderr) if tty
+                else contextlib.nullcontext())
+    with output_stream(output) as out, progress as bar:
+        results = run_rows(iter_rows(file, max_rows), jobs=jobs,
+                           on_done=bar.update if tty else None)
+        out.writelines(result_lines(map(tally.add, results), fmt))
     click.echo(render("batch_summary", "text", tally.as_dict()), err=True, nl=False)

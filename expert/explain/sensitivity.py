@@ -178,9 +178,9 @@ class Screen:
             meta, direct, _ = self.rules[i]
             assumed = any(c.fact == "Figure" and figures[c.subject]["source"] == "assumption"
                           for c in direct)
-            evidence += [{"option": o, "weight": w, "rule": meta.id,
-                          "basis": "assumed" if assumed else "answers"} for o, w in meta.evidence]
-            exclusions += [{"option": o, "rule": meta.id, "scope": s} for o, s in meta.excludes]
+            votes, vetoes = meta.votes("assumed" if assumed else "answers")
+            evidence += votes
+            exclusions += vetoes
         return evidence, exclusions
 
 

@@ -152,11 +152,6 @@ def contenders(open_rules, stage) -> set:
     return {o for o in hopeful if o != leader and standings[o].net + gain[o] >= floor}
 
 
-def can_change(open_rules, stage) -> bool:
-    """Could any answer still change the stage's outcome?"""
-    return bool(contenders(open_rules, stage))
-
-
 def _weighs(meta, options) -> int:
     """How much a rule can move the given options: its weights on them, a veto counting 3."""
     return (sum(abs(w) for o, w in meta.evidence if o in options)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.conditions import conditions_of
-from expert.reasoning.options import certainty_factors, load_options, load_stages
+from expert.reasoning.options import certainty_factors, load_options, load_stages, stage_options
 from expert.report.model import advice_catalog
 from rules import all_rules
 from rules.seeds import SEEDS
@@ -70,7 +70,7 @@ def rules_model() -> dict:
             topics.append(row["topic"])
     advice = advice_catalog()
     stages = [{"id": s.id, "label": s.label, "question": s.question,
-                "options": [o.id for o in load_options().values() if o.stage == s.id],
+                "options": list(stage_options(s.id)),
                 "opens": dict(s.opens)} for s in load_stages().values()]
     return {"rules": rows, "topics": topics, "seeds": list(SEEDS), "stages": stages,
             "options": [o.id for o in load_options().values()],

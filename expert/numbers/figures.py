@@ -102,12 +102,6 @@ def compute_figures(answers: dict) -> dict:
     return {name: d["value"] for name, d in figure_details(answers).items()}
 
 
-def figure_sources(answers: dict) -> dict:
-    """name -> "client" when every number a figure rests on is the client's own, else
-    "assumption" (at least one rate came from data/assumptions.yaml or --assumptions)."""
-    return {name: source_of(d) for name, d in figure_details(answers).items()}
-
-
 def source_of(detail: dict) -> str:
     """A figure's source ("client" or "assumption") from its ``figure_details`` entry."""
     return detail.get("source") or (

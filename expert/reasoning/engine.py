@@ -101,10 +101,9 @@ class _RecordingEngine(OrderedEngine):
         assumed = any(isinstance(f, Figure) and f.get("source") == "assumption"
                       for f in firing.matched_facts)
         basis = "assumed" if assumed else "answers"
-        facts = [Evidence(option=option, weight=weight, rule=meta.id, basis=basis)
-                 for option, weight in meta.evidence]
-        facts += [Exclusion(option=option, rule=meta.id, scope=scope)
-                  for option, scope in meta.excludes]
+        evidence, vetoes = meta.votes(basis)
+        facts = [Evidence(**fields) for fields in evidence]
+        facts += [Exclusion(**fields) for fields in vetoes]
         facts += [Advice(item=item, rule=meta.id) for item in meta.advice]
         # A finding is one fact however many rules reach it, so rules chaining on it fire once.
         facts += [Finding(name=name) for name in meta.finds]

@@ -44,6 +44,15 @@ class RuleMeta:
         """The largest absolute evidence weight (0 for pure advice/finding rules)."""
         return max((abs(w) for _, w in self.evidence), default=0)
 
+    def votes(self, basis: str) -> tuple[list[dict], list[dict]]:
+        """What firing it concludes about the options, as the fields of its Evidence and
+        Exclusion facts: ``basis`` is "answers", or "assumed" when it matched a figure resting
+        on assumed rates. The engine declares these; plain.py, CLIPS and the sensitivity search
+        weigh the same dicts."""
+        return ([{"option": o, "weight": w, "rule": self.id, "basis": basis}
+                 for o, w in self.evidence],
+                [{"option": o, "rule": self.id, "scope": s} for o, s in self.excludes])
+
     @property
     def scores(self) -> bool:
         """Does it weigh options (evidence or a veto), as opposed to finding or advising?"""

@@ -71,7 +71,7 @@ def default_sigint():
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_a_batch_with_exit_130_and_keeps_the_old_output(tmp_path, jobs):
     path = tmp_path / "in.csv"
-    path.write_text("client,call_load\n" + "a,calls_lost\n" * 5000)
+    path.write_text("client,call_load\n" + "a,calls_lost\n" * 20_000)  # far more than 2 s of work
     out = tmp_path / "out.csv"
     out.write_text("previous results\n")
     child = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "batch", str(path),

@@ -6,7 +6,7 @@ import os
 import pytest
 import yaml
 
-from expert.interview.planner import DONE, EVIDENCE, FOLLOW_UP, Known, can_change, plan
+from expert.interview.planner import DONE, EVIDENCE, FOLLOW_UP, Known, contenders, plan
 from expert.reasoning.decision import decide
 from expert.errors import InputError
 from expert.reasoning.facts import Answer, Finding, Recommended, Stage
@@ -184,11 +184,11 @@ def test_a_later_stage_is_not_asked_about_before_it_opens():
     assert result.questions == ("period",)
 
 
-def test_can_change_counts_losses_of_the_leader_too():
+def test_contenders_count_losses_of_the_leader_too():
     against_leader = rule("x", Answer(question="call_flow", value="even_in_hours"),
                           evidence={"none": -2})
-    assert can_change([against_leader], scores(none=2).stages[-1])
-    assert not can_change([against_leader], scores(none=3).stages[-1])
+    assert contenders([against_leader], scores(none=2).stages[-1])
+    assert not contenders([against_leader], scores(none=3).stages[-1])
 
 
 def test_a_finding_makes_its_rule_wait_on_the_questions_that_can_establish_it():

@@ -5,7 +5,6 @@ name order); this module only loads them and validates answers against them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,40 +18,6 @@ TYPES = ("yes_no", "choice", "number")
 UNKNOWN = "unknown"
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
-
-
-# Spaces people put between groups of thousands: a space, a no-break space (U+00A0), a thin
-# space (U+2009) and a narrow no-break space (U+202F), as the Russian seeds write 6 000.
-_GROUP_SPACES = " \u00a0\u2009\u202f"
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_GROUPED = re.compile(rf"[+-]?\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}})+)(\.\d+)?")
-_POINT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
-
-
-class AmbiguousNumber(ValueError):
-    """A number written in a way this tool will not guess at (the message says why)."""
-
-
-def parse_number(text: str, integer: bool = False) -> int | float:
-    """A number as people type it, the same at the prompt, in a CSV cell and in an answers file.
-
-    Thousands may be grouped by commas (6,000) or by spaces (6 000, also no-break and thin
-    spaces), in groups of exactly three digits; a point is always the decimal point. Anything
-    else is refused with the reason: "1,5" (a comma that does not group thousands: decimals take
-    a point) and, for a whole-number question, "6.000" (a point cannot group thousands).
-    Raises AmbiguousNumber saying why for those, ValueError for what is not a number at all."""
-    text = text.strip()
-    if _GROUPED.fullmatch(text):
-        text = re.sub(rf"[,{_GROUP_SPACES}]", "", text)
-    elif "," in text:
-        raise AmbiguousNumber(f"{text!r}: a comma only separates thousands, in groups of three "
-                         "(6,000); write decimals with a point (1.5)")
-    elif integer and _POINT_GROUPED.fullmatch(text):
-        raise AmbiguousNumber(f"{text!r}: a point is a decimal point here; write thousands as 6000, "
-                         "6,000 or 6 000")
-    if not _PLAIN.fullmatch(text):
-        raise ValueError(f"{text!r} is not a number")
-    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
 
 
 def _number(value) -> str:
@@ -132,16 +97,10 @@ class Question:
         return self.validate(text)
 
     def _parsed_number(self, text: str):
-        if len(text) > numeric.MAX_TEXT:  # no number anyone typed; int() is slow on it
-            raise self._wrong(text)
         try:
-            return parse_number(text, self.integer)
-        except AmbiguousNumber as err:
+            return numeric.to_number(text, self.integer)
+        except numeric.AmbiguousNumber as err:
             raise InputError(f"invalid answer for '{self.id}': {err}; expected {self.expects()}") from None
-        except ValueError:
-            pass
-        try:  # 1e3, 1e309, inf: a number still, which validate's gate then judges
-            return float(text.strip())
         except ValueError:
             raise self._wrong(text) from None
 

@@ -9,6 +9,7 @@ it came, before it is converted or compared, and every reader of numbers goes th
 from __future__ import annotations
 
 import math
+import re
 
 from expert.errors import InputError
 
@@ -51,21 +52,63 @@ def checked(value: int | float) -> int | float:
     return value
 
 
-def to_number(text: str) -> int | float:
-    """Text as typed ('2500', '2,500', '2.5', '1e3') to a number, not yet ``checked``.
+# Spaces people put between groups of thousands: a space, a no-break space (U+00A0), a thin
+# space (U+2009) and a narrow no-break space (U+202F), as the Russian seeds write 6 000.
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(rf"[+-]?\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}})+)(\.\d+)?")
+_POINT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
 
-    ValueError when it is not a number; text too long to be one is refused before int() sees it.
+
+class AmbiguousNumber(ValueError):
+    """A number written in a way this tool will not guess at (the message says why)."""
+
+
+def parse_number(text: str, integer: bool = False) -> int | float:
+    """A number as people type it, the same at the prompt, in a CSV cell and in an answers file.
+
+    Thousands may be grouped by commas (6,000) or by spaces (6 000, also no-break and thin
+    spaces), in groups of exactly three digits; a point is always the decimal point. Anything
+    else is refused with the reason: "1,5" (a comma that does not group thousands: decimals take
+    a point) and, for a whole-number question, "6.000" (a point cannot group thousands).
+    Raises AmbiguousNumber saying why for those, ValueError for what is not a number at all."""
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        text = re.sub(rf"[,{_GROUP_SPACES}]", "", text)
+    elif "," in text:
+        raise AmbiguousNumber(f"{text!r}: a comma only separates thousands, in groups of three "
+                         "(6,000); write decimals with a point (1.5)")
+    elif integer and _POINT_GROUPED.fullmatch(text):
+        raise AmbiguousNumber(f"{text!r}: a point is a decimal point here; write thousands as 6000, "
+                         "6,000 or 6 000")
+    if not _PLAIN.fullmatch(text):
+        raise ValueError(f"{text!r} is not a number")
+    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
+
+
+def to_number(text: str, integer: bool = False) -> int | float:
+    """Text as typed to a number, not yet ``checked``: ``parse_number``'s forms, and what Python
+    reads as a float besides (1e3, 1e309, inf: numbers still, which ``checked`` then judges).
+
+    AmbiguousNumber for "1,5" and the like; ValueError when it is not a number; text too long to
+    be one is refused before int() sees it.
     """
-    text = text.strip().replace(",", "")
     if len(text) > MAX_TEXT:
         raise ValueError(f"{len(text)} characters is too long for a number")
-    return int(text) if text.lstrip("+-").isdigit() else float(text)
+    try:
+        return parse_number(text, integer)
+    except AmbiguousNumber:
+        raise
+    except ValueError:
+        return float(text.strip())
 
 
 def parse(text: str) -> int | float:
     """``to_number`` then ``checked``: one InputError for anything that is not a usable number."""
     try:
         number = to_number(text)
+    except AmbiguousNumber as err:
+        raise InputError(str(err)) from None
     except ValueError:
         raise InputError(f"{short_text(text)!r} is not a number") from None
     return checked(number)

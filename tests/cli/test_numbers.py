@@ -7,7 +7,8 @@ import pytest
 import yaml
 
 from expert.interview.consultation import Consultation
-from expert.inputs.catalog import AmbiguousNumber, load_catalog, parse_number
+from expert.inputs.catalog import load_catalog
+from expert.inputs.numeric import AmbiguousNumber, parse_number
 
 NBSP, THIN, NARROW = "\u00a0", "\u2009", "\u202f"
 
@@ -81,3 +82,14 @@ def test_the_prompt_takes_grouped_thousands(ccadvisor, tmp_path):
                     input="skip\n" * skips + "1,5\n6 000\nquit\n")
     assert "write decimals with a point" in run.out
     assert yaml.safe_load(path.read_text())["customer_base"] == 6000
+
+
+def test_a_command_line_number_reads_as_the_prompt_does(ccadvisor):
+    """Options go through the same parser: '1,5' is refused, not read as 15; '2 500' is 2500."""
+    run = ccadvisor("staffing", "--calls", "1,5", "--aht-seconds", "180")
+    assert run.code == 2, run
+    assert run.err == ("ccadvisor: error: --calls: '1,5': a comma only separates thousands, in "
+                       "groups of three (6,000); write decimals with a point (1.5)\n")
+    run = ccadvisor("staffing", "--calls", "2 500", "--aht-seconds", "180")
+    assert run.code == 0, run
+    assert "2500 calls in 60 min" in run.out

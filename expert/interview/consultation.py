@@ -141,12 +141,14 @@ class Consultation:
             self.on_firing(firing)
 
     def _known(self) -> Known:
+        """What the planner reasons from. The figures are the ones ``_run`` just declared for
+        these very answers (the cost model behind them is not run again)."""
         recommended = tuple({"option": f["option"], "rank": f["rank"]}
                             for f in self.engine.facts_of(Recommended))
         return Known(
             answers=self.known_answers(),
             skipped=frozenset(q for q, v in self.answers.items() if v is None),
-            figures=figure_dicts(self.known_answers()),
+            figures=dict(self._figures),
             findings=frozenset(f["name"] for f in self.engine.facts_of(Finding)),
             stages=frozenset(reached_stages(self.engine)),
             fired=frozenset(f.rule for f in self.engine.firings),

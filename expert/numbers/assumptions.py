@@ -43,8 +43,10 @@ def _shipped_file() -> dict:
     return load_yaml(ASSUMPTIONS_FILE)
 
 
+@lru_cache(maxsize=1)
 def shipped_assumptions() -> dict:
-    """key -> entry (value, unit, text, seed, min, max): every number of the bundled file."""
+    """key -> entry (value, unit, text, seed, min, max): every number of the bundled file.
+    (Cached: resolve() reads it on every advice; callers only read it.)"""
     return {key: entry for key, entry in _shipped_file().items() if key != CURRENCY}
 
 

@@ -204,12 +204,8 @@ def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
 
 def waiting_on(qid: str, known: Known, rules=None) -> tuple:
     """Every open rule waiting on a question, whatever the stage, in canonical rule order."""
-    rules = all_rules() if rules is None else rules
-    found = []
-    for meta in rules:
-        if meta.id not in known.fired:
-            found.extend((_pending(meta, known, rules) or {}).get(qid, ()))
-    return tuple(found)
+    return tuple(wait for _, pending in open_rules(known, rules).values()
+                 for wait in pending.get(qid, ()))
 
 
 def _ranked(stage, rule_states, usefulness, order) -> Plan:
@@ -225,8 +221,6 @@ def _ranked(stage, rule_states, usefulness, order) -> Plan:
                 waiting={q: tuple(waiting[q]) for q in ranked})
 
 
-
-
 def questions_left(known: Known, rules=None) -> frozenset:
     """Every question some rule could still ask about: an honest upper bound on the rest.
 
@@ -234,13 +228,8 @@ def questions_left(known: Known, rules=None) -> frozenset:
     decision is declared, a follow-up rule's condition on the recommendation is taken as
     possible for every option, so the bound never falls short; answers only close rules, so it
     only shrinks as the interview goes on (``back`` can widen it again)."""
-    rules = all_rules() if rules is None else rules
     if not known.recommended:
         known = replace(known, recommended=tuple({"option": o, "rank": rank}
                                                  for o in option_ids()
                                                  for rank in ("chosen", "runner_up")))
-    left = set()
-    for meta in rules:
-        if meta.id not in known.fired:
-            left.update(_pending(meta, known, rules) or ())
-    return frozenset(left)
+    return frozenset(qid for _, pending in open_rules(known, rules).values() for qid in pending)

@@ -12,6 +12,8 @@ import os
 
 import click
 
+from expert.i18n import gettext as _
+
 # command name -> "module:function"; the order is the order `ccadvisor --help` lists them.
 COMMANDS = {
     "advise": "commands.advise:advise",
@@ -29,6 +31,24 @@ COMMANDS = {
 }
 
 
+def _choose_language(ctx, param, value):
+    """``--lang``: eager, so that the errors of every other option are already in it."""
+    if value is not None:
+        from expert.i18n import UnknownLanguage, set_language
+        try:
+            set_language(value)
+        except UnknownLanguage as err:
+            fail(ctx, str(err), 2)
+
+
+def lang_option() -> click.Option:
+    return click.Option(["--lang"], metavar="LANG", expose_value=False, is_eager=True,
+                        callback=_choose_language,
+                        help="Language of questions, reports and errors: en or ru. Default: "
+                             "$CCADVISOR_LANG, else ru when LC_ALL or LANG names Russian, "
+                             "else en.")
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return list(COMMANDS)
@@ -37,7 +57,21 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         module, _, attr = COMMANDS[name].partition(":")
-        return getattr(importlib.import_module(module), attr)
+        command = getattr(importlib.import_module(module), attr)
+        with_language(command)
+        return command
+
+    def main(self, *args, **kwargs):
+        """Run in the language the environment names (``--lang`` may switch it), and restore
+        the one before afterwards, so that an in-process caller (a test) is left as it was."""
+        from expert.i18n import UnknownLanguage, from_environment, using
+        try:
+            lang = from_environment(os.environ)
+        except UnknownLanguage as err:
+            click.echo(_("ccadvisor: error: {message}").format(message=err), err=True)
+            raise SystemExit(2) from None
+        with using(lang):
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx):
         """The exit codes README's table promises: bad input 2, Ctrl-C 130, anything else
@@ -50,24 +84,34 @@ class LazyGroup(click.Group):
         except ToolMissing as err:
             fail(ctx, str(err), 1)
         except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
-            fail(ctx, "interrupted", 130)
+            fail(ctx, _("interrupted"), 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as err:
             if os.environ.get("CCADVISOR_DEBUG"):
                 raise
-            fail(ctx, f"unexpected {type(err).__name__}: {err} (set CCADVISOR_DEBUG=1 to see "
-                      "where)", 1)
+            fail(ctx, _("unexpected {kind}: {error} (set CCADVISOR_DEBUG=1 to see where)")
+                 .format(kind=type(err).__name__, error=err), 1)
+
+
+def with_language(command: click.Command) -> None:
+    """Give ``command`` (and its subcommands) the ``--lang`` option, once."""
+    if not any(param.name == "lang" for param in command.params):
+        command.params.append(lang_option())
+    for sub in getattr(command, "commands", {}).values():
+        with_language(sub)
 
 
 def fail(ctx, message: str, code: int):
     """One line on stderr, control characters made visible, then exit with ``code``."""
     from expert.report.controls import visible
-    click.echo(f"ccadvisor: error: {' '.join(visible(message).splitlines())}", err=True)
+    click.echo(_("ccadvisor: error: {message}").format(message=" ".join(visible(message).splitlines())),
+               err=True)
     ctx.exit(code)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             params=[lang_option()])
 @click.version_option(package_name="ccadvisor")
 def main():
     """Advise a business how to handle its customer contacts, and show why."""

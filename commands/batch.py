@@ -5,6 +5,7 @@ import sys
 import click
 
 from commands.common import check_output_target, output_option, output_stream
+from expert.i18n import gettext as _
 
 
 @click.command()
@@ -31,7 +32,7 @@ def batch(file, jobs, fmt, max_rows, output):
     total = count_rows(file, max_rows)  # a whole-file problem is found before anything is written
     tally = Tally()
     tty = sys.stderr.isatty()  # a bar is noise in a log file or a pipe
-    progress = (click.progressbar(length=total, label="advising", file=sys.stderr) if tty
+    progress = (click.progressbar(length=total, label=_("advising"), file=sys.stderr) if tty
                 else contextlib.nullcontext())
     with output_stream(output) as out, progress as bar:
         results = run_rows(iter_rows(file, max_rows), jobs=jobs,

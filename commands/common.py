@@ -8,6 +8,7 @@ import sys
 import click
 
 from expert.errors import InputError
+from expert.i18n import gettext as _
 
 
 def answers_source(func):
@@ -24,7 +25,7 @@ def load_source(answers_file: str | None, example: str | None) -> tuple[dict, di
     from expert.inputs.answers import load_answers
     from expert.inputs.examples import load_example
     if bool(answers_file) == bool(example):
-        raise click.UsageError("give exactly one of --answers FILE or --example NAME")
+        raise click.UsageError(_("give exactly one of --answers FILE or --example NAME"))
     return load_answers(answers_file) if answers_file else load_example(example)
 
 
@@ -73,7 +74,7 @@ def output_stream(output: str | None):
     """A text handle on standard output or on FILE written atomically (nothing on failure)."""
     from expert.inputs.files import WriteError, Writes, atomic_writer
     if to_stdout(output):
-        out = Writes(sys.stdout, "standard output")
+        out = Writes(sys.stdout, _("standard output"))
         try:
             yield out
             out.finish(sys.stdout.flush)
@@ -83,7 +84,7 @@ def output_stream(output: str | None):
         return
     with atomic_writer(output) as handle:
         yield handle
-    click.echo(f"written: {output}", err=True)
+    click.echo(_("written: {path}").format(path=output), err=True)
 
 
 def _drop_stdout() -> None:

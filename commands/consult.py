@@ -13,6 +13,7 @@ import click
 
 from commands.common import assumptions_option, load_rates
 from expert.errors import InputError
+from expert.i18n import gettext as _
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
 
@@ -119,7 +120,8 @@ def consult(session_file, resume_file, client, consultant, trace, step, assumpti
     from expert.interview.session import default_path, load_session, new_session
 
     if session_file and resume_file:
-        raise click.UsageError("give --session FILE for a new session or --resume FILE, not both")
+        raise click.UsageError(_("give --session FILE for a new session or --resume FILE, not "
+                                 "both"))
     path = resume_file or session_file or default_path()
     rates = load_rates(assumptions_file)  # a bad file fails before the first question
     with session_lock(path):  # before reading it: a second consult on it is refused
@@ -186,6 +188,7 @@ def show_report(result, term: Terminal, rates=(None, None)) -> None:
     write it as md/html/json. ``rates``: (the rates of --assumptions, its file name)."""
     from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
+    from expert.interview import flow
     from expert.report.render import render
 
     click.echo(render("report", "text", client_report(result, "text", *rates)), nl=False)
@@ -195,12 +198,12 @@ def show_report(result, term: Terminal, rates=(None, None)) -> None:
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return
-        if not name or name.lower() in ("n", "no"):
+        if not name or name.lower() in flow.NO_WORDS:
             return
         fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())
         if fmt is None:
             term.show("notice", kind="bad_report_name",
-                      reason=f"{name}: the name must end in .md, .html or .json")
+                      reason=_("{name}: the name must end in .md, .html or .json").format(name=name))
             continue
         try:
             write_atomic(name, render("report", fmt, client_report(result, fmt, *rates)))

@@ -4,6 +4,7 @@ import click
 from commands.common import (answers_source, assumptions_option, check_output_target, emit,
                              format_option, load_source, output_option)
 from expert.errors import InputError
+from expert.i18n import gettext as _
 
 MAX_MONTHS = 120
 
@@ -22,7 +23,8 @@ def cost(answers_file, example, assumptions_file, months, fmt, output):
     from expert.report.render import render
 
     if months is not None and not 1 <= months <= MAX_MONTHS:
-        raise InputError(f"--months must be from 1 to {MAX_MONTHS}, got {months}")
+        raise InputError(_("--months must be from 1 to {limit}, got {months}")
+                         .format(limit=MAX_MONTHS, months=months))
     check_output_target(output, answers_file, assumptions_file)
     answers, meta = load_source(answers_file, example)
     assumptions = load_assumptions(assumptions_file)

@@ -27,11 +27,13 @@ def check(ctx, fmt, seeds_dir, runs, random_seed):
     from pathlib import Path
 
     from expert.errors import InputError
+    from expert.i18n import gettext as _
     from expert.kb.checks import RANDOM_SEED, check_rule_base
     from expert.report.render import render
 
     if seeds_dir and not Path(seeds_dir).is_dir():
-        raise InputError(f"seeds directory {seeds_dir!r} does not exist", where="--seeds")
+        raise InputError(_("seeds directory {directory!r} does not exist")
+                         .format(directory=seeds_dir), where="--seeds")
     result = check_rule_base(seeds_dir=seeds_dir, runs=runs,
                              seed=RANDOM_SEED if random_seed is None else random_seed)
     click.echo(render("kb_check", fmt, result.as_dict()), nl=False)

@@ -2,6 +2,7 @@
 import click
 
 from commands.common import emit, format_option, output_option
+from expert.i18n import gettext as _
 from expert.report.render import terminal_width
 
 
@@ -16,8 +17,8 @@ def rules(rule_id, fmt, output):
     if rule_id:
         from expert.kb.rule import rule_detail
         if fmt == "md":
-            raise click.UsageError("one rule is shown as text or json; "
-                                   "--format md writes the whole rule base")
+            raise click.UsageError(_("one rule is shown as text or json; --format md writes the "
+                                     "whole rule base"))
         model = rule_detail(rule_id)
         if fmt == "text":
             model = {**model, "width": terminal_width()}

@@ -2,6 +2,9 @@
 and a program this tool relies on that is missing here (exit code 1: the input was fine)."""
 import difflib
 
+from expert.i18n import N_
+from expert.i18n import gettext as _
+
 
 class InputError(Exception):
     """Bad input from the user: a file, an answer, an option value.
@@ -22,4 +25,22 @@ class ToolMissing(Exception):
 def did_you_mean(name, known, otherwise: str = "") -> str:
     """" (did you mean 'x'?)" for the closest known name, else ``otherwise``."""
     close = difflib.get_close_matches(str(name), list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else otherwise
+    return " " + _("(did you mean '{name}'?)").format(name=close[0]) if close else otherwise
+
+
+def os_reason(err: OSError | UnicodeError) -> str:
+    """Why reading or writing failed, for the one-line error: the system's words (strerror),
+    in the current language for the errors a user meets; any other exactly as the system says."""
+    reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+    return _(reason) if reason in _OS_REASONS else reason
+
+
+# The system's own words (C library, English) for the errors reading or writing a file meets.
+_OS_REASONS = frozenset({
+    N_("Permission denied"), N_("Operation not permitted"), N_("No such file or directory"),
+    N_("No space left on device"), N_("Disk quota exceeded"), N_("Read-only file system"),
+    N_("Is a directory"), N_("Not a directory"), N_("Broken pipe"), N_("Input/output error"),
+    N_("File name too long"), N_("Too many levels of symbolic links"),
+    N_("Too many open files"), N_("No such device or address"), N_("Text file busy"),
+    N_("File too large"),
+})

@@ -7,12 +7,18 @@ three are marked ``slow``, so ``python -m pytest -m "not slow"`` is the quick lo
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import cli
+
+# The suite's expectations are written in English: a developer whose locale is Russian (LANG=ru_RU)
+# must not see them fail. Tests of another language say so (--lang ru), and the tests of the
+# language's resolution set these variables themselves.
+os.environ["CCADVISOR_LANG"] = "en"
 
 
 class Run:

@@ -4,7 +4,8 @@ the run stops next. No terminal here: commands/stepping.py reads the lines and p
 Commands that move the run: Enter (fire the next rule), ``run N``, ``continue`` (``c``),
 ``quit`` (``q``). Commands that only look: ``facts``, ``agenda``, ``matches RULE``,
 ``how FACT``, ``why`` (repeat to climb), ``scores``, ``break RULE`` (stop before RULE fires),
-``help``. Anything else is answered with a view saying so.
+``help``. Each also has a Russian word (``RUSSIAN``: ``почему`` is ``why``), accepted whatever
+the language. Anything else is answered with a view saying so.
 """
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ from rules import rule_index
 MOVES = ("next", "run", "continue", "quit")
 LOOKS = ("facts", "agenda", "matches", "how", "why", "scores", "break", "help")
 ALIASES = {"": "next", "c": "continue", "q": "quit", "?": "help", "h": "help"}
+# The Russian words for the commands, typed in any language (the Russian help lists them).
+RUSSIAN = {"шаг": "next", "пуск": "run", "дальше": "continue", "д": "continue",
+           "стоп": "quit", "с": "quit", "факты": "facts", "агенда": "agenda",
+           "условия": "matches", "как": "how", "почему": "why", "останов": "break",
+           "баллы": "scores", "помощь": "help", "справка": "help"}
+ALIASES.update(RUSSIAN)
 NEEDS_ARGUMENT = {"run": "N", "matches": "RULE", "how": "FACT", "break": "RULE"}
 
 
@@ -37,7 +44,7 @@ def parse(line: str) -> Command:
     word, _, arg = text.partition(" ")
     name = ALIASES.get(word.lower(), word.lower())
     if name not in MOVES + LOOKS:
-        return Command("unknown", text, hint=did_you_mean(word, MOVES + LOOKS))
+        return Command("unknown", text, hint=did_you_mean(word, MOVES + LOOKS + tuple(RUSSIAN)))
     if name in NEEDS_ARGUMENT and not arg:
         return Command("bad", text, "missing", NEEDS_ARGUMENT[name])
     if name not in NEEDS_ARGUMENT and arg:

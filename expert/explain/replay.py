@@ -12,6 +12,7 @@ from __future__ import annotations
 from expert.explain.memory import agenda_model, fact_ref
 from expert.explain.standing import engine_standing, stage
 from expert.explain.stepping import decision_model
+from expert.i18n import current
 from expert.reasoning.advisor import advise
 from expert.reasoning.engine import AdvisorEngine, fact_id
 from expert.reasoning.facts import Recommended, Stage
@@ -113,6 +114,7 @@ def replay_model(answers: dict, meta: dict | None = None) -> dict:
     frames = recorder.frames
     model = reasoning_graph(result)
     return {
+        "lang": current(),  # the page's <html lang>
         "client": (meta or {}).get("client", ""),
         "description": (meta or {}).get("description", ""),
         "frames": frames,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from expert.errors import InputError, did_you_mean
 from expert.explain.memory import fact_ref
+from expert.i18n import gettext as _
 from expert.reasoning.engine import fact_id
 
 WATCHABLE = ("facts", "rules", "activations")
@@ -23,11 +24,11 @@ def parse_watch(text: str) -> frozenset:
         return frozenset(WATCHABLE)
     for item in items:
         if item not in WATCHABLE:
-            expected = f": expected {', '.join(WATCHABLE)} or all"
-            raise InputError(f"--watch: unknown item '{item}'"
+            expected = _(": expected {items} or all").format(items=", ".join(WATCHABLE))
+            raise InputError(_("--watch: unknown item '{item}'").format(item=item)
                              + did_you_mean(item, WATCHABLE, expected))
     if not items:
-        raise InputError(f"--watch: expected {', '.join(WATCHABLE)} or all")
+        raise InputError(_("--watch: expected {items} or all").format(items=", ".join(WATCHABLE)))
     return frozenset(items)
 
 

@@ -9,6 +9,8 @@ the result is expert/explain/sensitivity.py.
 from __future__ import annotations
 
 from expert.errors import InputError
+from expert.i18n import N_
+from expert.i18n import gettext as _
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.advisor import (
     Result,
@@ -21,24 +23,48 @@ from expert.reasoning.conditions import conditions_of
 from expert.reasoning.options import load_options, load_stages, option_ids
 from rules import all_rules, rule_index
 
-UNANSWERED = "unanswered"
+UNANSWERED = N_("unanswered")
+# A test's words as heuristic.py and conditions.py write them in English; a text of any other
+# shape (a custom Test) is shown as written.
+_TEST_WORDS = {">=": N_("at least {bound}"), ">": N_("above {bound}"), "<": N_("below {bound}")}
+_ONE_OF = N_("one of {values}")
+# The fields of a Recommended condition, and the ranks the decision step declares (the msgids of
+# the templates' rank_name, whose "rank|" context English drops).
+_FIELDS = {"option": N_("option"), "rank": N_("rank")}
+RANKS = {"chosen": N_("rank|chosen"), "runner_up": N_("rank|runner_up"), "tied": N_("rank|tied"),
+         "later": N_("rank|later")}
 
 
 # ---------------------------------------------------------------- helpers shared by the models
 
 def check_option(option: str) -> str:
     if option not in option_ids():
-        raise InputError(f"unknown option '{option}': expected one of {', '.join(option_ids())}")
+        raise InputError(_("unknown option '{option}': expected one of {options}")
+                         .format(option=option, options=", ".join(option_ids())))
     return option
 
 
 def value_label(qid: str, value) -> str:
     """An answer value as people read it; None is "unanswered"."""
     if value is None:
-        return UNANSWERED
+        return _(UNANSWERED)
     question = load_catalog().get(qid)
     label = question.label(value)
     return str(value) if label == str(value) else f"{value} ({label})"
+
+
+def test_words(test) -> str:
+    """What a field test needs, in the current language ("at least 1000")."""
+    if test.op in _TEST_WORDS and test.text == _TEST_WORDS[test.op].format(bound=test.expected):
+        return _(_TEST_WORDS[test.op]).format(bound=test.expected)
+    values = ", ".join(map(str, test.expected)) if test.op == "in" else None
+    if values is not None and test.text == _ONE_OF.format(values=values):
+        return _(_ONE_OF).format(values=values)
+    return test.text
+
+
+def rank_words(rank: str) -> str:
+    return _(RANKS[rank]).rpartition("|")[2] if rank in RANKS else rank
 
 
 def result_facts(result: Result) -> list[dict]:
@@ -75,19 +101,20 @@ def condition_row(condition, facts: list[dict]) -> dict:
     holds = any(condition.holds(f) for f in about)
     test = condition.value_test
     row = {"fact": condition.fact, "subject": condition.subject, "holds": holds,
-           "needed": test.text if test else "", "seen": "", "found_by": []}
+           "needed": test_words(test) if test else "", "seen": "", "found_by": []}
     if condition.fact == "Answer":
-        row["seen"] = value_label(condition.subject, about[0]["value"]) if about else UNANSWERED
+        row["seen"] = value_label(condition.subject, about[0]["value"]) if about else _(UNANSWERED)
     elif condition.fact == "Figure":
-        row["seen"] = str(about[0]["value"]) if about else "not computed"
+        row["seen"] = str(about[0]["value"]) if about else _("not computed")
     elif condition.fact == "Finding":
-        row["needed"], row["seen"] = "found", "found" if about else "not found"
+        row["needed"], row["seen"] = _("found"), _("found") if about else _("not found")
         row["found_by"] = _finders(condition.subject)
     elif condition.fact == "Stage":
-        row["needed"], row["seen"] = "open", "open" if about else "not opened"
+        row["needed"], row["seen"] = _("open"), _("open") if about else _("not opened")
     else:  # Recommended
-        row["needed"] = " and ".join(f"{field} {t.text}" for field, t in condition.tests)
-        row["seen"] = ", ".join(f"{f['option']} ({f['rank']})" for f in about)
+        row["needed"] = _(" and ").join(f"{_(_FIELDS.get(field, field))} {test_words(t)}"
+                                        for field, t in condition.tests)
+        row["seen"] = ", ".join(f"{f['option']} ({rank_words(f['rank'])})" for f in about)
     return row
 
 
@@ -162,7 +189,7 @@ def parse_change(text: str) -> tuple[str, object]:
     """``QUESTION=VALUE`` -> (question id, normalised value or None for unknown)."""
     qid, sep, value = text.partition("=")
     if not sep or not qid.strip():
-        raise InputError(f"--what-if '{text}': expected QUESTION=VALUE")
+        raise InputError(_("--what-if '{text}': expected QUESTION=VALUE").format(text=text))
     question = load_catalog().get(qid.strip())
     return question.id, question.parse_text(value)
 

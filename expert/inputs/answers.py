@@ -18,7 +18,10 @@ from typing import BinaryIO
 
 import yaml
 
-from expert.errors import InputError
+from expert.errors import InputError, os_reason
+from expert.i18n import N_
+from expert.i18n import gettext as _
+from expert.i18n.numbers import number
 from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import SafeLoader
 
@@ -34,12 +37,14 @@ class _UniqueKeyLoader(SafeLoader):
 
     def construct_mapping(self, node, deep=False):
         seen = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, Hashable):  # "? [a, b]: c" - a list cannot be a question id
-                raise InputError(f"line {key_node.start_mark.line + 1}: a key must be a plain value")
+                raise InputError(_("line {line}: a key must be a plain value")
+                                 .format(line=key_node.start_mark.line + 1))
             if key in seen:
-                raise InputError(f"line {key_node.start_mark.line + 1}: duplicate key '{key}'")
+                raise InputError(_("line {line}: duplicate key '{key}'")
+                                 .format(line=key_node.start_mark.line + 1, key=key))
             seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -48,7 +53,7 @@ def reject_duplicate_json_keys(pairs):
     keys = [k for k, _ in pairs]
     for key in keys:
         if keys.count(key) > 1:
-            raise InputError(f"duplicate key '{key}'")
+            raise InputError(_("duplicate key '{key}'").format(key=key))
     return dict(pairs)
 
 
@@ -60,7 +65,7 @@ def _line_of(text: str, key: str) -> int | None:
 
 def cannot_read(err: OSError, where: str) -> InputError:
     """An OSError on reading (no permission, an I/O error) as the one-line error."""
-    return InputError(f"cannot read: {err.strerror or err}", where=where)
+    return InputError(_("cannot read: {reason}").format(reason=os_reason(err)), where=where)
 
 
 def open_input(path: str | Path) -> BinaryIO:
@@ -72,11 +77,11 @@ def open_input(path: str | Path) -> BinaryIO:
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        raise InputError("file not found", where=where) from None
+        raise InputError(_("file not found"), where=where) from None
     except OSError as err:  # e.g. a directory on the way without search permission
         raise cannot_read(err, where) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file", where=where)
+        raise InputError(_("not a regular file"), where=where)
     try:
         return open(path, "rb")
     except OSError as err:
@@ -90,18 +95,21 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         try:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", where=where)
+                raise InputError(_("file is {size} bytes, over the {limit}-byte limit")
+                                 .format(size=number(size), limit=number(max_bytes)), where=where)
             data = handle.read(max_bytes + 1)  # never more than the limit, even if the file grows
         except OSError as err:
             raise cannot_read(err, where) from None
     if len(data) > max_bytes:
-        raise InputError(f"file is over the {max_bytes:,}-byte limit", where=where)
+        raise InputError(_("file is over the {limit}-byte limit").format(limit=number(max_bytes)),
+                         where=where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start})", where=where) from None
+        raise InputError(_("not UTF-8 text (byte {byte})").format(byte=err.start),
+                         where=where) from None
     if not text.strip():
-        raise InputError("file is empty", where=where)
+        raise InputError(_("file is empty"), where=where)
     return text
 
 
@@ -118,8 +126,8 @@ def refuse_lone_surrogates(data, at: str = "") -> None:
         for text in (key, value):
             if isinstance(text, str) and not _encodable(text):
                 shown = name.encode("utf-8", "backslashreplace").decode("utf-8")
-                raise InputError(f"{shown}: a lone surrogate (an escape like \\ud800 without its "
-                                 "pair) is not text")
+                raise InputError(_("{name}: a lone surrogate (an escape like \\ud800 without its "
+                                   "pair) is not text").format(name=shown))
         refuse_lone_surrogates(value, name)
 
 
@@ -149,16 +157,18 @@ def check_structure(text: str, json_format: bool) -> None:
                 depth += 1 if bracket in "[{" else -1
                 if depth > MAX_DEPTH:
                     line = text.count("\n", 0, match.start()) + 1
-                    raise InputError(f"line {line}: nested deeper than {MAX_DEPTH} levels")
+                    raise InputError(_("line {line}: nested deeper than {depth} levels")
+                                     .format(line=line, depth=MAX_DEPTH))
         return
     for event in yaml.parse(text, Loader=SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise InputError(f"line {event.start_mark.line + 1}: YAML aliases (*{event.anchor}) "
-                             "are not allowed in answers files")
+            raise InputError(_("line {line}: YAML aliases (*{anchor}) are not allowed in answers "
+                               "files").format(line=event.start_mark.line + 1, anchor=event.anchor))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise InputError(f"line {event.start_mark.line + 1}: nested deeper than {MAX_DEPTH} levels")
+                raise InputError(_("line {line}: nested deeper than {depth} levels")
+                                 .format(line=event.start_mark.line + 1, depth=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -172,29 +182,75 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
         else:
             data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as err:
-        raise InputError(f"line {err.lineno}: malformed JSON: {err.msg}", where=where) from None
+        raise InputError(_("line {line}: malformed JSON: {problem}")
+                         .format(line=err.lineno, problem=parser_words(err.msg)),
+                         where=where) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = f"line {mark.line + 1}: " if mark else ""
-        raise InputError(f"{line}malformed YAML: {err.problem or err.context}", where=where) from None
+        problem = parser_words(err.problem or err.context)
+        message = (_("line {line}: malformed YAML: {problem}").format(line=mark.line + 1,
+                                                                      problem=problem)
+                   if mark else _("malformed YAML: {problem}").format(problem=problem))
+        raise InputError(message, where=where) from None
     except yaml.YAMLError as err:  # e.g. ReaderError, whose str() spans two lines
-        raise InputError(f"malformed YAML: {_one_line(err)}", where=where) from None
+        raise InputError(_("malformed YAML: {problem}").format(problem=_one_line(err)),
+                         where=where) from None
     except InputError as err:
         raise InputError(str(err), where=where) from None
     except RecursionError:
-        raise InputError("nested too deeply", where=where) from None
+        raise InputError(_("nested too deeply"), where=where) from None
     except ValueError as err:  # a value the parser accepts but cannot build: 2024-13-45, huge ints
-        fmt = "JSON" if json_format else "YAML"
-        raise InputError(f"malformed {fmt}: {err}".splitlines()[0], where=where) from None
+        message = (_("malformed JSON: {problem}") if json_format
+                   else _("malformed YAML: {problem}")).format(problem=err)
+        raise InputError(message.splitlines()[0], where=where) from None
     try:
         refuse_lone_surrogates(data)
     except InputError as err:
         raise InputError(str(err), where=where) from None
     if not isinstance(data, dict):
-        found = "nothing" if data is None else f"a {type(data).__name__}"
-        raise InputError(f"the top level must be a mapping of question ids to answers, found {found}",
-                         where=where)
+        raise InputError(_("the top level must be a mapping of question ids to answers, found "
+                           "{found}").format(found=found_kind(data)), where=where)
     return data
+
+
+# What a parser found where a mapping was expected, by Python type name.
+_KINDS = {"list": N_("a list"), "str": N_("a str"), "int": N_("a int"), "float": N_("a float"),
+          "bool": N_("a bool"), "date": N_("a date"), "datetime": N_("a datetime"),
+          "NoneType": N_("a NoneType")}
+
+
+def found_kind(data, none: bool = True) -> str:
+    """"nothing" (or "a NoneType" when not ``none``), "a list", "a str"...: what was found
+    instead of a mapping."""
+    if data is None and none:
+        return _("nothing")
+    name = type(data).__name__
+    return _(_KINDS[name]) if name in _KINDS else f"a {name}"
+
+
+# The parsers' own words (json's, libyaml's) for the mistakes people make in a hand-written
+# file; any other is shown as the parser says it.
+_PARSER_WORDS = frozenset({
+    N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"), N_("Extra data"),
+    N_("Unterminated string starting at"), N_("Invalid control character at"),
+    N_("Invalid \\escape"), N_("Invalid \\uXXXX escape"),
+    N_("mapping values are not allowed in this context"),
+    N_("mapping values are not allowed here"),
+    N_("did not find expected ',' or ']'"), N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"), N_("did not find expected key"),
+    N_("did not find expected node content"), N_("could not find expected ':'"),
+    N_("found character that cannot start any token"), N_("found unexpected end of stream"),
+    N_("found unknown escape character"), N_("found undefined alias"),
+    N_("found a tab character that violates indentation"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("field larger than field limit (131072)"),
+})
+
+
+def parser_words(problem) -> str:
+    """A parser's message in the current language where it is one of _PARSER_WORDS."""
+    return _(problem) if problem in _PARSER_WORDS else str(problem)
 
 
 def _one_line(err) -> str:
@@ -208,18 +264,19 @@ def printable(key):
 
 def _clean_meta(meta, where: str) -> dict:
     if not isinstance(meta, dict):
-        raise InputError(f"'{META_KEY}' must be a mapping", where=where)
+        raise InputError(_("'{key}' must be a mapping").format(key=META_KEY), where=where)
     clean = {}
     for key in META_TEXT_FIELDS:
         if meta.get(key) is not None:
             clean[key] = str(meta[key])
     notes = meta.get("notes") or {}
     if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
-        raise InputError(f"'{META_KEY}.notes' must map question ids to text", where=where)
+        raise InputError(_("'{key}.notes' must map question ids to text").format(key=META_KEY),
+                         where=where)
     catalog = load_catalog()
     for qid in notes:
         if qid not in catalog:
-            raise InputError(f"{META_KEY}.notes: {catalog.unknown_message(printable(qid))}", where=where)
+            raise InputError(catalog.unknown_message(printable(qid)), where=f"{where}: {META_KEY}.notes")
     if notes:
         clean["notes"] = {str(k): v for k, v in notes.items()}
     return clean
@@ -233,7 +290,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
     answers = {}
     for qid, value in raw.items():
         line = _line_of(text, qid) if text else None
-        at = f"{where}: line {line}" if line else where
+        at = _("{file}: line {line}").format(file=where, line=line) if line else where
         if not isinstance(qid, str) or qid not in catalog:
             raise InputError(catalog.unknown_message(printable(qid)), where=at)
         try:

@@ -11,13 +11,20 @@ from functools import lru_cache
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
 from expert.inputs import numeric
+from expert.i18n import N_, current
+from expert.i18n import gettext as _
+from expert.i18n import numbers as local
+from expert.i18n.texts import table
 from expert.inputs.yamlload import load_yaml
 
 QUESTIONS_DIR = DATA_DIR / "questions"
 TYPES = ("yes_no", "choice", "number")
 UNKNOWN = "unknown"
-_YES = {"yes", "y", "true"}
-_NO = {"no", "n", "false"}
+# Yes and no as people type them, in every language the tool speaks (a Russian consultant may
+# run English output, and the reverse).
+_YES = {"yes", "y", "true", "да", "д"}
+_NO = {"no", "n", "false", "нет", "н"}
+_YES_NO_WORDS = {"yes": N_("yes"), "no": N_("no")}
 
 
 def _number(value) -> str:
@@ -49,17 +56,18 @@ class Question:
         if self.type == "choice":
             return dict(self.choices).get(value, str(value))
         if self.type == "number":
-            return f"{_number(value)} {self.unit}".strip()
-        return str(value)
+            return f"{local.answer(value)} {self.unit}".strip()
+        return _(_YES_NO_WORDS[value]) if value in _YES_NO_WORDS else str(value)
 
     def expects(self) -> str:
         """What a valid answer looks like, for error messages and prompts."""
         if self.type == "yes_no":
-            return "yes or no"
+            return _("yes or no")
         if self.type == "choice":
-            return "one of " + ", ".join(self.choice_ids)
-        kind = "a whole number" if self.integer else "a number"
-        return f"{kind} from {_number(self.min)} to {_number(self.max)}" + (f" ({self.unit})" if self.unit else "")
+            return _("one of {choices}").format(choices=", ".join(self.choice_ids))
+        kind = (_("a whole number from {min} to {max}") if self.integer
+                else _("a number from {min} to {max}"))
+        return kind.format(min=_number(self.min), max=_number(self.max)) + (f" ({self.unit})" if self.unit else "")
 
     def validate(self, value):
         """Normalise a typed value (from YAML/JSON). None means unknown. Raises InputError."""
@@ -78,12 +86,15 @@ class Question:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             reason = numeric.problem(value)  # inf, NaN, 400 digits: before any arithmetic
             if reason:
-                raise InputError(f"invalid answer {numeric.shown(value)} for '{self.id}': "
-                                 f"{reason}; expected {self.expects()}")
+                raise InputError(_("invalid answer {value} for '{qid}': {reason}; expected "
+                                   "{expected}").format(value=numeric.shown(value), qid=self.id,
+                                                        reason=reason, expected=self.expects()))
             if self.integer and value != int(value):  # 2.5 people
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
-                raise InputError(f"{_number(value)} is out of range for '{self.id}': expected {self.expects()}")
+                raise InputError(_("{value} is out of range for '{qid}': expected {expected}")
+                                 .format(value=_number(value), qid=self.id,
+                                         expected=self.expects()))
             return int(value) if self.integer else value
         raise self._wrong(value)
 
@@ -100,13 +111,15 @@ class Question:
         try:
             return numeric.to_number(text, self.integer)
         except numeric.AmbiguousNumber as err:
-            raise InputError(f"invalid answer for '{self.id}': {err}; expected {self.expects()}") from None
+            raise InputError(_("invalid answer for '{qid}': {problem}; expected {expected}")
+                             .format(qid=self.id, problem=err, expected=self.expects())) from None
         except ValueError:
             raise self._wrong(text) from None
 
     def _wrong(self, value) -> InputError:
         shown = repr(numeric.short_text(value)) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
-        return InputError(f"invalid answer {shown} for '{self.id}': expected {self.expects()}")
+        return InputError(_("invalid answer {value} for '{qid}': expected {expected}")
+                          .format(value=shown, qid=self.id, expected=self.expects()))
 
 
 class Catalog:
@@ -129,8 +142,8 @@ class Catalog:
             raise InputError(self.unknown_message(qid)) from None
 
     def unknown_message(self, qid) -> str:
-        return f"unknown question id '{qid}'" + did_you_mean(qid, self.questions,
-                                                          " (see 'ccadvisor questions')")
+        return _("unknown question id '{qid}'").format(qid=qid) + did_you_mean(
+            qid, self.questions, " " + _("(see 'ccadvisor questions')"))
 
     def validate(self, answers: dict) -> dict:
         """Normalise a whole answers mapping; unknown answers are dropped; keeps catalog order."""
@@ -141,23 +154,33 @@ class Catalog:
         return {qid: answers[qid] for qid in self.questions if answers.get(qid) is not None}
 
 
-def _question(raw: dict, topic: str, where: str) -> Question:
+def _question(raw: dict, topic: str, where: str, words: dict) -> Question:
+    """One question from its YAML entry; ``words`` are its texts in the output's language
+    (``questions/<lang>/<file>``, by question id; empty in English)."""
     qtype = raw.get("type")
     if qtype not in TYPES:
         raise ValueError(f"{where}: question {raw.get('id')!r} has type {qtype!r}")
-    choices = tuple((str(k), str(v)) for k, v in (raw.get("choices") or {}).items())
+    labels = words.get("choices") or {}
+    choices = tuple((str(k), str(labels.get(k, v))) for k, v in (raw.get("choices") or {}).items())
     fields = {k: raw[k] for k in ("help", "example", "min", "max", "unit", "integer") if k in raw}
-    return Question(id=raw["id"], text=raw["text"].strip(), type=qtype, source=raw["source"],
-                    topic=topic, choices=choices, **fields)
+    fields.update({k: words[k] for k in ("help", "example", "unit") if k in fields and words.get(k)})
+    return Question(id=raw["id"], text=(words.get("text") or raw["text"]).strip(), type=qtype,
+                    source=raw["source"], topic=topic, choices=choices, **fields)
 
 
-@lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
+    """The questions, worded in the language of the output being produced."""
+    return _catalog(current())
+
+
+@lru_cache(maxsize=None)
+def _catalog(lang: str) -> Catalog:
     questions = []
     for path in sorted(QUESTIONS_DIR.glob("*.yaml")):
         topic = path.stem.partition("_")[2] or path.stem
+        words = table(str(path), lang)
         for raw in load_yaml(path) or []:
-            questions.append(_question(raw, topic, path.name))
+            questions.append(_question(raw, topic, path.name, words.get(raw.get("id")) or {}))
     ids = [q.id for q in questions]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:

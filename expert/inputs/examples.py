@@ -5,6 +5,8 @@ from pathlib import Path
 
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
+from expert.i18n import gettext as _
+from expert.i18n.texts import localized
 from expert.inputs.answers import load_answers
 
 EXAMPLES_DIR = DATA_DIR / "examples"
@@ -17,13 +19,17 @@ def example_names() -> list[str]:
 def example_path(name: str) -> Path:
     path = EXAMPLES_DIR / f"{name}.yaml"
     if name not in example_names():
-        raise InputError(f"unknown example '{name}'"
-                         + did_you_mean(name, example_names(), " (see 'ccadvisor examples')"))
+        raise InputError(_("unknown example '{name}'").format(name=name)
+                         + did_you_mean(name, example_names(),
+                                        " " + _("(see 'ccadvisor examples')")))
     return path
 
 
 def load_example(name: str) -> tuple[dict, dict]:
-    return load_answers(example_path(name))
+    """(answers, meta); the meta's words (client, description) in the output's language."""
+    path = example_path(name)
+    answers, meta = load_answers(path)
+    return answers, {**meta, **localized(path, "meta", default={})}
 
 
 def list_examples() -> list[tuple[str, str]]:

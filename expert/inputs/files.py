@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from expert.errors import InputError
+from expert.errors import InputError, os_reason
+from expert.i18n import gettext as _
 
 STDOUT = "-"  # ``-o -``: standard output, as most tools take it
 
@@ -26,22 +27,24 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> 
     where = str(path)
     directory = Path(path).parent
     if not directory.is_dir():
-        raise InputError(f"directory {str(directory)!r} does not exist", where=where)
+        raise InputError(_("directory {directory!r} does not exist").format(directory=str(directory)),
+                         where=where)
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return
     except OSError as err:
-        raise InputError(f"cannot write: {err.strerror or err}", where=where) from None
+        raise InputError(_("cannot write: {reason}").format(reason=os_reason(err)),
+                         where=where) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory", where=where)
+        raise InputError(_("is a directory"), where=where)
     if not stat.S_ISREG(info.st_mode):
-        raise InputError("not a regular file (a device, pipe or socket): only a regular file or a "
-                         "new path is written; use -o - for standard output", where=where)
+        raise InputError(_("not a regular file (a device, pipe or socket): only a regular file or "
+                           "a new path is written; use -o - for standard output"), where=where)
     for source in inputs:
         if source and source != STDOUT and _same_file(info, source):
-            raise InputError(f"is the input file {str(source)!r}: writing it would destroy it; "
-                             "choose another output", where=where)
+            raise InputError(_("is the input file {source!r}: writing it would destroy it; choose "
+                               "another output").format(source=str(source)), where=where)
 
 
 def _same_file(info: os.stat_result, other: str | Path) -> bool:
@@ -65,8 +68,7 @@ class WriteError(InputError):
 
 
 def cannot_write(err: OSError | UnicodeError, where: str) -> WriteError:
-    reason = err.strerror if isinstance(err, OSError) and err.strerror else err
-    return WriteError(f"cannot write: {reason}", where=where)
+    return WriteError(_("cannot write: {reason}").format(reason=os_reason(err)), where=where)
 
 
 class Writes:

@@ -12,6 +12,9 @@ import math
 import re
 
 from expert.errors import InputError
+from expert.i18n import gettext as _
+from expert.i18n import ngettext
+from expert.i18n.numbers import decimal_comma
 
 LIMIT = 10**15  # far beyond any count, volume or price a client gives, and exact as a float
 MAX_TEXT = 1000  # characters: longer text is no number anyone typed (and int() is slow on it)
@@ -21,7 +24,9 @@ def shown(value) -> str:
     """A number as a message can show it: a 400-digit integer is not printed in full."""
     if isinstance(value, int) and abs(value) >= 10**20:
         digits = str(abs(value))
-        return f"{'-' if value < 0 else ''}{digits[:4]}...{digits[-4:]} ({len(digits)} digits)"
+        return ngettext("{sign}{first}...{last} ({count} digit)",
+                        "{sign}{first}...{last} ({count} digits)", len(digits)).format(
+            sign="-" if value < 0 else "", first=digits[:4], last=digits[-4:], count=len(digits))
     if isinstance(value, float) and value.is_integer() and abs(value) < 10**16:
         return str(int(value))
     return str(value)
@@ -38,9 +43,9 @@ def problem(value: int | float) -> str:
     Integers are compared as integers, never converted to float first (that is what overflows).
     """
     if isinstance(value, float) and not math.isfinite(value):
-        return "not a finite number"
+        return _("not a finite number")
     if abs(value) > LIMIT:
-        return "too large (this tool takes numbers up to 10^15)"
+        return _("too large (this tool takes numbers up to 10^15)")
     return ""
 
 
@@ -48,7 +53,7 @@ def checked(value: int | float) -> int | float:
     """``value`` unchanged when ``problem`` finds nothing, else an InputError saying why."""
     reason = problem(value)
     if reason:
-        raise InputError(f"{shown(value)} is {reason}")
+        raise InputError(_("{value} is {reason}").format(value=shown(value), reason=reason))
     return value
 
 
@@ -68,22 +73,46 @@ def parse_number(text: str, integer: bool = False) -> int | float:
     """A number as people type it, the same at the prompt, in a CSV cell and in an answers file.
 
     Thousands may be grouped by commas (6,000) or by spaces (6 000, also no-break and thin
-    spaces), in groups of exactly three digits; a point is always the decimal point. Anything
+    spaces), in groups of exactly three digits; a point is always the decimal point. In a
+    language that writes a decimal comma (``--lang ru``) a comma is that instead (1,5), and
+    thousands are grouped by spaces only (``_decimal_comma``). Anything
     else is refused with the reason: "1,5" (a comma that does not group thousands: decimals take
     a point) and, for a whole-number question, "6.000" (a point cannot group thousands).
     Raises AmbiguousNumber saying why for those, ValueError for what is not a number at all."""
     text = text.strip()
+    if "," in text and decimal_comma():
+        text = _decimal_comma(text)
     if _GROUPED.fullmatch(text):
         text = re.sub(rf"[,{_GROUP_SPACES}]", "", text)
     elif "," in text:
-        raise AmbiguousNumber(f"{text!r}: a comma only separates thousands, in groups of three "
-                         "(6,000); write decimals with a point (1.5)")
+        raise AmbiguousNumber(_("{text!r}: a comma only separates thousands, in groups of three "
+                                "(6,000); write decimals with a point (1.5)").format(text=text))
     elif integer and _POINT_GROUPED.fullmatch(text):
-        raise AmbiguousNumber(f"{text!r}: a point is a decimal point here; write thousands as 6000, "
-                         "6,000 or 6 000")
+        raise AmbiguousNumber(_("{text!r}: a point is a decimal point here; write thousands as "
+                                "6000, 6,000 or 6 000").format(text=text))
     if not _PLAIN.fullmatch(text):
-        raise ValueError(f"{text!r} is not a number")
+        raise ValueError(_("{text!r} is not a number").format(text=text))
     return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
+
+
+_COMMA_DECIMAL = re.compile(rf"([+-]?(?:\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d+)),(\d+)")
+
+
+def _decimal_comma(text: str) -> str:
+    """In a language that writes decimals with a comma (Russian: 1,5; 2 500,75), the same number
+    with a point. "1,500" is refused there: it is 1.5 to a Russian reader and 1500 to an
+    English one, and the same answers must never mean two numbers."""
+    match = _COMMA_DECIMAL.fullmatch(text)
+    if not match:
+        raise AmbiguousNumber(_("{text!r}: a comma is the decimal comma here (1,5); group "
+                                "thousands with spaces (6 000)").format(text=text))
+    whole, fraction = match.groups()
+    if len(fraction) == 3 and whole.lstrip("+-").isdigit() and len(whole.lstrip("+-")) <= 3:
+        short = whole + ("," + fraction.rstrip("0") if fraction.rstrip("0") else "")
+        raise AmbiguousNumber(_("{text!r} is ambiguous: write {thousands} for thousands, or "
+                                "{fraction} for a fraction").format(
+                                    text=text, thousands=f"{whole} {fraction}", fraction=short))
+    return re.sub(rf"[{_GROUP_SPACES}]", "", whole) + "." + fraction
 
 
 def to_number(text: str, integer: bool = False) -> int | float:
@@ -94,7 +123,9 @@ def to_number(text: str, integer: bool = False) -> int | float:
     be one is refused before int() sees it.
     """
     if len(text) > MAX_TEXT:
-        raise ValueError(f"{len(text)} characters is too long for a number")
+        raise ValueError(ngettext("{count} character is too long for a number",
+                                  "{count} characters is too long for a number", len(text))
+                         .format(count=len(text)))
     try:
         return parse_number(text, integer)
     except AmbiguousNumber:
@@ -110,5 +141,5 @@ def parse(text: str) -> int | float:
     except AmbiguousNumber as err:
         raise InputError(str(err)) from None
     except ValueError:
-        raise InputError(f"{short_text(text)!r} is not a number") from None
+        raise InputError(_("{text!r} is not a number").format(text=short_text(text))) from None
     return checked(number)

@@ -26,10 +26,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from expert.errors import InputError
+from expert.i18n import gettext as _
+from expert.i18n.numbers import number as grouped
 from expert.inputs.answers import (
     cannot_read,
     check_structure,
+    found_kind,
     open_input,
+    parser_words,
     printable,
     refuse_lone_surrogates,
     reject_duplicate_json_keys,
@@ -74,18 +78,19 @@ def iter_rows(path: str | Path, max_rows: int | None = DEFAULT_MAX_ROWS) -> Iter
                 break
             blank.append(first)
         else:
-            raise InputError("file is empty", where=where)
+            raise InputError(_("file is empty"), where=where)
         lines = itertools.chain(blank, [first], lines)  # given back, so line numbers stay true
         fmt = input_format(path, first)
         rows = _csv_rows(lines, where) if fmt == "csv" else _jsonl_rows(lines, where)
         count = 0
         for count, row in enumerate(rows, 1):
             if max_rows is not None and count > max_rows:
-                raise InputError(f"more than {max_rows:,} rows, the limit: split the file, or "
-                                 "raise the limit with --max-rows N", where=where)
+                raise InputError(_("more than {limit} rows, the limit: split the file, or raise "
+                                   "the limit with --max-rows N").format(limit=grouped(max_rows)),
+                                 where=where)
             yield row
     if not count:
-        raise InputError("no profiles: the file has no data rows", where=where)
+        raise InputError(_("no profiles: the file has no data rows"), where=where)
 
 
 def count_rows(path: str | Path, max_rows: int | None = DEFAULT_MAX_ROWS) -> int:
@@ -100,7 +105,7 @@ def read_rows(path: str | Path, max_rows: int | None = None) -> list[Row]:
 
 def _text_lines(handle: BinaryIO, where: str) -> Iterator[str]:
     """The file's lines as text, each at most MAX_LINE bytes, so no line can fill the memory."""
-    for number in itertools.count(1):
+    for line in itertools.count(1):
         try:
             data = handle.readline(MAX_LINE + 1)
         except OSError as err:
@@ -108,17 +113,18 @@ def _text_lines(handle: BinaryIO, where: str) -> Iterator[str]:
         if not data:
             return
         if len(data) > MAX_LINE:
-            raise InputError(f"line {number}: longer than {MAX_LINE:,} bytes, so not a profile",
-                             where=where)
+            raise InputError(_("line {line}: longer than {limit} bytes, so not a profile")
+                             .format(line=line, limit=grouped(MAX_LINE)), where=where)
         try:
-            yield data.decode("utf-8-sig" if number == 1 else "utf-8")
+            yield data.decode("utf-8-sig" if line == 1 else "utf-8")
         except UnicodeDecodeError as err:
-            raise InputError(f"line {number}: not UTF-8 text (byte {err.start + 1} of the line)",
-                             where=where) from None
+            raise InputError(_("line {line}: not UTF-8 text (byte {byte} of the line)")
+                             .format(line=line, byte=err.start + 1), where=where) from None
 
 
 def failed(row: Row, message: str) -> Row:
-    row.error = f"row {row.row} (line {row.line}): {message}"
+    row.error = _("row {row} (line {line}): {message}").format(row=row.row, line=row.line,
+                                                                message=message)
     row.answers = {}
     return row
 
@@ -126,14 +132,16 @@ def failed(row: Row, message: str) -> Row:
 def _header(cells: list[str], where: str) -> list[str]:
     catalog = load_catalog()
     columns = [c.strip() for c in cells]
-    for number, column in enumerate(columns, 1):
+    for position, column in enumerate(columns, 1):
         if not column:
-            raise InputError(f"line 1: column {number} has no name", where=where)
-        if column != CLIENT and column not in catalog:
-            raise InputError(f"line 1: column {number}: {catalog.unknown_message(printable(column))}",
+            raise InputError(_("line 1: column {column} has no name").format(column=position),
                              where=where)
+        if column != CLIENT and column not in catalog:
+            raise InputError(_("line 1: column {column}: {problem}").format(
+                column=position, problem=catalog.unknown_message(printable(column))), where=where)
         if columns.count(column) > 1:
-            raise InputError(f"line 1: column '{printable(column)}' appears more than once", where=where)
+            raise InputError(_("line 1: column '{name}' appears more than once")
+                             .format(name=printable(column)), where=where)
     return columns
 
 
@@ -151,7 +159,8 @@ def _csv_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
             raw = dict(zip(columns, cells))
             row.client = raw.pop(CLIENT, "").strip()  # kept even for a bad row, to find it by
             if len(cells) != len(columns):  # a shifted row would put answers under wrong questions
-                yield failed(row, f"has {len(cells)} cells, the header has {len(columns)}")
+                yield failed(row, _("has {cells} cells, the header has {columns}")
+                             .format(cells=len(cells), columns=len(columns)))
                 continue
             try:
                 answers = {qid: catalog.get(qid).parse_text(cell) for qid, cell in raw.items()}
@@ -161,7 +170,9 @@ def _csv_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
             row.answers = catalog.in_order(answers)
             yield row
     except csv.Error as err:
-        raise InputError(f"line {reader.line_num}: malformed CSV: {err}", where=where) from None
+        raise InputError(_("line {line}: malformed CSV: {problem}")
+                         .format(line=reader.line_num, problem=parser_words(str(err))),
+                         where=where) from None
 
 
 def _jsonl_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
@@ -180,10 +191,12 @@ def _jsonl_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
             yield failed(row, str(err))
             continue
         except (ValueError, RecursionError) as err:  # JSONDecodeError, or an int too long to read
-            yield failed(row, f"malformed JSON: {getattr(err, 'msg', err)}")
+            yield failed(row, _("malformed JSON: {problem}")
+                         .format(problem=parser_words(getattr(err, "msg", err))))
             continue
         if not isinstance(raw, dict):
-            yield failed(row, f"expected a mapping of question ids to answers, found a {type(raw).__name__}")
+            yield failed(row, _("expected a mapping of question ids to answers, found {found}")
+                         .format(found=found_kind(raw, none=False)))
             continue
         client = raw.pop(CLIENT, "")
         row.client = client if isinstance(client, str) else json.dumps(client)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 
 from expert.errors import InputError
+from expert.i18n import current, gettext
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
 from expert.interview.consultation import Consultation
@@ -32,6 +33,32 @@ REPORT, CLOSED = "report", "closed"
 # The words a consultant can type at a question's prompt, and at a finished session's.
 PROMPT_COMMANDS = ("?", "help", "why", "status", "back", "skip", "note", "change", "quit")
 FINISHED_COMMANDS = ("report", "change", "back", "quit")
+# The commands' words in each language the tool speaks besides English, command -> words. Every
+# one is understood whatever the language of the output (a Russian consultant may run English
+# output, and type Russian out of habit); a prompt in that language lists and completes them.
+COMMAND_WORDS = {
+    "ru": {"help": ("помощь",), "why": ("почему",), "status": ("статус",), "back": ("назад",),
+           "skip": ("пропустить",), "note": ("заметка",), "change": ("изменить",),
+           "quit": ("выход",), "report": ("отчёт", "отчет")},
+}
+ALIASES = {word: command for words in COMMAND_WORDS.values()
+           for command, spelled in words.items() for word in spelled}
+# Yes and no at a finished session's offer, in every language (the English ones first).
+YES_WORDS = ("y", "yes", "д", "да")
+NO_WORDS = ("n", "no", "н", "нет")
+
+
+def command_of(word: str) -> str:
+    """The command a typed first word means: itself, or the English command of an alias."""
+    word = word.lower()
+    return ALIASES.get(word, word)
+
+
+def local_commands(commands) -> list:
+    """The commands as the current language writes them, for TAB: in English the English
+    words; in another language its own word for each command that has one."""
+    words = COMMAND_WORDS.get(current(), {})
+    return [words[c][0] if c in words else c for c in commands]
 
 
 def resume_argument(session) -> str:
@@ -95,10 +122,10 @@ def finished_choice(session, io):
                                       unknown=unknown),
                        completions=completions(None, FINISHED_COMMANDS))
         word, _, rest = line.partition(" ")
-        command, rest = word.lower(), rest.strip()
-        if command in ("", "y", "yes", "report"):
+        command, rest = command_of(word), rest.strip()
+        if command in ("", *YES_WORDS, "report"):
             return REPORT
-        if command in ("n", "no", "quit"):
+        if command in (*NO_WORDS, "quit"):
             return CLOSED
         if command == "back" and not rest and session.history:
             io.show("notice", kind="reopened")
@@ -114,14 +141,15 @@ def finished_choice(session, io):
 
 
 def completions(question, commands) -> dict:
-    """What TAB can complete: first words (commands, the choice ids), and question ids after
-    ``change``."""
-    first = list(commands)
+    """What TAB can complete: first words (the commands in the current language, the choice
+    ids, yes and no), and question ids after ``change`` (or its word in any language)."""
+    first = local_commands(commands)
     if question is not None and question.type == "choice":
         first += question.choice_ids
     elif question is not None and question.type == "yes_no":
-        first += ["yes", "no"]
-    return {"": first, "change": [q.id for q in load_catalog()]}
+        first += [gettext("yes"), gettext("no")]
+    ids = [q.id for q in load_catalog()]
+    return {"": first, "change": ids, **{w: ids for w, c in ALIASES.items() if c == "change"}}
 
 
 def ask(consultation, question, session, io, trace: bool) -> bool:
@@ -131,7 +159,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
         line = io.read(io.prompt_text("input", id=question.id),
                        completions=completions(question, PROMPT_COMMANDS))
         word, _, rest = line.partition(" ")
-        command = word.lower()
+        command = command_of(word)
         if command in ("?", "help") and not rest:
             io.show("help", **question_model(question, consultation))
         elif command == "why" and not rest:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-from expert.errors import InputError
+from expert.errors import InputError, os_reason
+from expert.i18n import gettext as _
 
 
 def lock_path(session: str | Path) -> Path:
@@ -34,7 +36,7 @@ def session_lock(session: str | Path) -> Iterator[None]:
     fd = _acquire(path, str(session))
     try:
         os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode())
+        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode())  # read by holder()
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -47,17 +49,27 @@ def _acquire(path: Path, where: str) -> int:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as err:
-            raise InputError(f"cannot lock: {err.strerror or err}", where=where) from None
+            raise InputError(_("cannot lock: {reason}").format(reason=os_reason(err)),
+                             where=where) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "starting up"
+            written = os.read(fd, 200).decode("utf-8", "replace").strip()
             os.close(fd)
-            raise InputError(f"in use by another consult ({holder}); finish or quit that one "
-                             "first", where=where) from None
+            raise InputError(_("in use by another consult ({holder}); finish or quit that one "
+                               "first").format(holder=holder(written)), where=where) from None
         if _still_there(fd, path):
             return fd
         os.close(fd)  # the holder unlinked it after we opened it: lock the new one instead
+
+
+def holder(written: str) -> str:
+    """Who holds the lock, from what the holder wrote in the lock file (always in the same
+    words, whatever its language), in the words of the output being produced."""
+    if not written:
+        return _("starting up")
+    found = re.fullmatch(r"pid (\d+) on (.*)", written)
+    return _("pid {pid} on {host}").format(pid=found[1], host=found[2]) if found else written
 
 
 def _still_there(fd: int, path: Path) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from expert.errors import InputError
+from expert.i18n import gettext as _
 from expert.inputs.answers import META_KEY, parse_mapping, read_text, validate_answers
 from expert.inputs.catalog import UNKNOWN
 from expert.inputs.files import write_atomic
@@ -79,7 +80,7 @@ class Session:
 def check_path(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
-        raise InputError("a session file must end in .yaml or .yml", where=str(path))
+        raise InputError(_("a session file must end in .yaml or .yml"), where=str(path))
     return path
 
 
@@ -88,10 +89,11 @@ def new_session(path: str | Path, client: str | None = None,
     """A fresh session; refuses to overwrite an existing file (it may hold someone's answers)."""
     path = check_path(path)
     if path.exists():
-        raise InputError("already exists; continue it with --resume, or choose another --session",
-                         where=str(path))
+        raise InputError(_("already exists; continue it with --resume, or choose another "
+                           "--session"), where=str(path))
     if not path.parent.is_dir():
-        raise InputError(f"directory {str(path.parent)!r} does not exist", where=str(path))
+        raise InputError(_("directory {directory!r} does not exist").format(
+            directory=str(path.parent)), where=str(path))
     meta = {k: v for k, v in (("client", client), ("consultant", consultant)) if v}
     meta.update(started=now_text(), status=IN_PROGRESS)
     return Session(path=path, meta=meta)

@@ -1,6 +1,9 @@
 """Plain-dict models for the consultation's templates (expert/templates/consult/)."""
 from __future__ import annotations
 
+from expert.i18n import DEFAULT, N_, current
+from expert.i18n import gettext as _
+from expert.i18n import numbers as local
 from expert.inputs.catalog import Question
 from expert.interview.consultation import Consultation
 from expert.interview.planner import Known
@@ -9,6 +12,10 @@ from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.options import load_options, load_stages
 
 SHOWN_OPEN = 5  # the open questions status lists: the ones that weigh most
+# Values that are ids but read as words (a yes/no answer, a recommendation's rank): English shows
+# them as the rules write them; another language in its words.
+_VALUE_WORDS = {"yes": N_("yes"), "no": N_("no"), "chosen": N_("the choice"),
+                "runner_up": N_("the runner-up"), "later": N_("for later"), "tied": N_("tied")}
 
 def question_model(question: Question, consultation: Consultation) -> dict:
     """Everything a prompt shows: text, allowed answers, progress."""
@@ -34,20 +41,68 @@ def _withdrawn_label(question: Question, withdrawn: dict) -> str:
     if question.id not in withdrawn:
         return ""
     value = withdrawn[question.id]
-    return "unknown" if value is None else question.label(value)
+    return _("unknown") if value is None else question.label(value)
 
 
 def condition_text(cond: Condition) -> str:
     test = cond.value_test
     if cond.fact == "Answer":
-        return f"{cond.subject} is {test.text}" if test else cond.subject
+        return _("{subject} is {test}").format(subject=cond.subject, test=test_text(test)) \
+            if test else cond.subject
     if cond.fact == "Figure":
-        return f"the computed {cond.subject} is {test.text}" if test else cond.subject
+        return _("the computed {subject} is {test}").format(subject=cond.subject,
+                                                            test=test_text(test)) \
+            if test else cond.subject
     if cond.fact == "Finding":
-        return f"it is found that {cond.subject}"
+        return _("it is found that {finding}").format(finding=cond.subject)
     if cond.fact == "Stage":
-        return f"the {cond.subject} stage is open"
-    return "the recommendation is " + " and ".join(t.text for _, t in cond.tests)
+        return _("the {stage} stage is open").format(stage=_stage_name(cond.subject))
+    tests = [test_text(t) for _field, t in cond.tests]
+    text = tests[0] if tests else ""
+    for more in tests[1:]:
+        text = _("{left} and {right}").format(left=text, right=more)
+    return _("the recommendation is {tests}").format(tests=text)
+
+
+def test_text(test) -> str:
+    """What a field test asks for, in the current language: in English exactly the words the
+    rule's test carries ("at least 1000", "one of medium, large")."""
+    if test.op == ">=":
+        return _("at least {bound}").format(bound=_number_text(test.expected))
+    if test.op == ">":
+        return _("above {bound}").format(bound=_number_text(test.expected))
+    if test.op == "<":
+        return _("below {bound}").format(bound=_number_text(test.expected))
+    if test.op == "in" and isinstance(test.expected, tuple):
+        return _("one of {values}").format(values=", ".join(map(_value_text, test.expected)))
+    if test.op == "==":
+        return _value_text(test.expected)
+    return test.text
+
+
+def _english() -> bool:
+    return current() == DEFAULT
+
+
+def _number_text(value) -> str:
+    """A bound as the rules write it in English (1000); grouped as the language writes numbers
+    in another (1 000)."""
+    return str(value) if _english() else local.number(value)
+
+
+def _value_text(value) -> str:
+    if _english() or not isinstance(value, str) or value not in _VALUE_WORDS:
+        return str(value)
+    return _(_VALUE_WORDS[value])
+
+
+def _stage_name(stage: str) -> str:
+    """A stage in a condition: by its id in English (as the rules name it), by its label in
+    another language."""
+    if _english():
+        return stage
+    stages = load_stages()
+    return stages[stage].label if stage in stages else stage
 
 
 def why_model(question: Question, consultation: Consultation) -> dict:
@@ -102,7 +157,7 @@ def status_model(consultation: Consultation) -> dict:
     if not consultation.settled:
         for qid in consultation.plan.questions[:SHOWN_OPEN]:
             moves = sorted({o for w in consultation.plan.waiting.get(qid, ())
-                            for o, _ in (*w.rule.evidence, *w.rule.excludes)})
+                            for o, _weight in (*w.rule.evidence, *w.rule.excludes)})
             open_questions.append({"id": qid, "text": consultation.catalog.get(qid).text,
                                    "options": moves})
     leader = decision.stages[-1].winner or decision.option

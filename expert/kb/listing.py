@@ -1,12 +1,31 @@
 """The rule base as data: what ``ccadvisor rules`` lists and knowledge_base.md is made from."""
 from __future__ import annotations
 
+from expert.i18n import N_
+from expert.i18n import gettext as _
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.conditions import conditions_of
 from expert.reasoning.options import certainty_factors, load_options, load_stages, stage_options
 from expert.report.model import advice_catalog
 from rules import all_rules
 from rules.seeds import SEEDS
+
+# Stage ids read as words: shown through these (the msgids of the templates' stage_name), whose
+# "stage|" context English drops.
+STAGE_NAMES = {"need": N_("stage|need"), "form": N_("stage|form"), "sourcing": N_("stage|sourcing")}
+# What a figure rests on ("client", "assumption"), in the formal form of a Figure condition.
+_RESTING_ON = {"client": N_(", resting on client numbers"),
+               "assumption": N_(", resting on assumption numbers")}
+
+
+def stage_name(stage: str) -> str:
+    return _(STAGE_NAMES[stage]).rpartition("|")[2] if stage in STAGE_NAMES else stage
+
+
+def _resting_on(source: str) -> str:
+    if source in _RESTING_ON:
+        return _(_RESTING_ON[source])
+    return f", resting on {source} numbers"
 
 
 def condition_row(condition) -> dict:
@@ -27,16 +46,17 @@ def condition_row(condition) -> dict:
         row.update(op=value.op, expected=value.expected,
                    source=source.expected if source else "",
                    formal=f"{condition.subject} {value.op} {value.expected}"
-                          + (f", resting on {source.expected} numbers" if source else ""))
+                          + (_resting_on(source.expected) if source else ""))
     elif condition.fact == "Finding":
-        row["formal"] = f"finding {condition.subject}"
+        row["formal"] = _("finding {name}").format(name=condition.subject)
     elif condition.fact == "Stage":
-        row["formal"] = f"stage {condition.subject} open"
+        row["formal"] = _("stage {stage} open").format(stage=stage_name(condition.subject))
     else:
         option = dict(condition.tests)["option"]
         row.update(op=option.op, expected=option.expected,
-                   formal="recommended " + (" or ".join(option.expected) if option.op == "in"
-                                            else str(option.expected)))
+                   formal=_("recommended {options}").format(
+                       options=_(" or ").join(option.expected) if option.op == "in"
+                       else str(option.expected)))
     return row
 
 

@@ -4,6 +4,7 @@ which bundled examples fire it (found by running them, not by reading the condit
 from __future__ import annotations
 
 from expert.errors import InputError, did_you_mean
+from expert.i18n import gettext as _
 from expert.inputs.examples import example_names, load_example
 from expert.kb.listing import rule_row
 from expert.reasoning.advisor import advise
@@ -39,8 +40,8 @@ def written(condition) -> str:
 
 def check_rule(rule_id: str) -> str:
     if rule_id not in rule_index():
-        raise InputError(f"unknown rule '{rule_id}'"
-                         + did_you_mean(rule_id, rule_index(), " (see 'ccadvisor rules')"))
+        raise InputError(_("unknown rule '{rule}'").format(rule=rule_id)
+                         + did_you_mean(rule_id, rule_index(), _(" (see 'ccadvisor rules')")))
     return rule_id
 
 

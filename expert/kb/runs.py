@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 
 from expert.errors import InputError
+from expert.i18n import gettext as _
 from expert.inputs.catalog import Catalog
 from expert.inputs.examples import example_names, load_example
+from expert.kb.listing import stage_name
 from expert.kb.problem import Problem
 from expert.reasoning.advisor import advise
 from expert.reasoning.conditions import conditions_of
@@ -34,7 +36,7 @@ def satisfying_value(question, test):
         nearby = {">=": [bound], ">": [bound + step], "<": [bound - step]}[test.op]
         candidates = nearby + [v for v in (question.min, question.max) if v is not None]
     else:
-        raise Unsatisfiable(f"cannot construct an answer for the test {test.text!r}")
+        raise Unsatisfiable(_("cannot construct an answer for the test {test!r}").format(test=test.text))
     for value in candidates:
         try:
             normalised = question.validate(value)
@@ -42,24 +44,27 @@ def satisfying_value(question, test):
             continue
         if normalised is not None and test.holds(normalised):
             return normalised
-    raise Unsatisfiable(f"no valid answer to '{question.id}' is {test.text}")
+    raise Unsatisfiable(_("no valid answer to '{question}' is {test}")
+                        .format(question=question.id, test=test.text))
 
 
 def required_answers(meta, metas, catalog: Catalog, _chain=()) -> dict:
     """Answers that satisfy the rule's Answer conditions and, through other rules, its Findings."""
     if meta.id in _chain:
-        raise Unsatisfiable("its findings chain back to itself")
+        raise Unsatisfiable(_("its findings chain back to itself"))
     answers: dict = {}
 
     def merge(qid, value):
         if qid in answers and answers[qid] != value:
-            raise Unsatisfiable(f"needs '{qid}' to be both {answers[qid]} and {value}")
+            raise Unsatisfiable(_("needs '{question}' to be both {first} and {second}")
+                                .format(question=qid, first=answers[qid], second=value))
         answers[qid] = value
 
     for condition in conditions_of(meta):
         if condition.fact == "Answer":
             if condition.subject not in catalog:
-                raise Unsatisfiable(f"reads unknown question '{condition.subject}'")
+                raise Unsatisfiable(_("reads unknown question '{question}'")
+                                    .format(question=condition.subject))
             merge(condition.subject, satisfying_value(catalog.get(condition.subject), condition.value_test))
         elif condition.fact == "Finding":
             reasons = []
@@ -73,7 +78,7 @@ def required_answers(meta, metas, catalog: Catalog, _chain=()) -> dict:
                 except Unsatisfiable as why:
                     reasons.append(str(why))
             else:
-                raise Unsatisfiable(f"no rule can find '{condition.subject}'"
+                raise Unsatisfiable(_("no rule can find '{finding}'").format(finding=condition.subject)
                                     + (f" ({reasons[0]})" if reasons else ""))
     return answers
 
@@ -103,7 +108,7 @@ def random_answer_sets(catalog: Catalog, metas, count: int, seed: int) -> list[d
     rng = random.Random(seed)
     numbers = {q.id: interesting_numbers(q, metas) for q in catalog if q.type == "number"}
     sets = []
-    for _ in range(count):
+    for _run in range(count):
         answers = {}
         for q in catalog:
             if rng.random() >= 0.7:
@@ -173,13 +178,13 @@ def check_fires(metas, catalog: Catalog, runner: Runner, candidates: list[dict])
         try:
             required = required_answers(meta, metas, catalog)
         except Unsatisfiable as why:
-            problems.append(Problem("fires", meta.id, f"can never fire: {why}"))
+            problems.append(Problem("fires", meta.id, _("can never fire: {why}").format(why=why)))
             continue
         tries = [{**c, **required} for c in candidates] if needs_search(meta) else [required]
         if not any(meta.id in runner.fired(answers) for answers in tries):
             problems.append(Problem("fires", meta.id,
-                                    f"did not fire on any of {len(tries)} answer sets that satisfy "
-                                    "its answer conditions"))
+                                    _("did not fire on any of {count} answer sets that satisfy "
+                                      "its answer conditions").format(count=len(tries))))
     return problems
 
 
@@ -187,8 +192,9 @@ def check_termination(runner: Runner, answer_sets: list[dict]) -> list[Problem]:
     for number, answers in enumerate(answer_sets, 1):
         runner.fired(answers)
         if runner.capped:
-            return [Problem("termination", f"answer set {number}",
-                            f"the engine was still firing after {runner.cap} firings")]
+            return [Problem("termination", _("answer set {number}").format(number=number),
+                            _("the engine was still firing after {cap} firings")
+                            .format(cap=runner.cap))]
     return []
 
 
@@ -198,13 +204,14 @@ def check_stages(runner: Runner) -> list[Problem]:
     problems = []
     for stage in load_stages():
         if stage not in runner.reached:
-            problems.append(Problem("stages", stage, "no answer set reaches this stage"))
+            problems.append(Problem("stages", stage, _("no answer set reaches this stage")))
             continue
         for option in stage_options(stage):
             if (stage, option) not in runner.outcomes:
                 problems.append(Problem("stages", option,
-                                        f"never wins the {stage} stage in any answer set"))
-    problems += [Problem("stages", option, "is never recommended in any answer set")
+                                        _("never wins the {stage} stage in any answer set")
+                                        .format(stage=stage_name(stage))))
+    problems += [Problem("stages", option, _("is never recommended in any answer set"))
                  for option in option_ids() if option not in runner.recommended]
     return problems
 
@@ -227,6 +234,7 @@ def check_vetoes(metas, catalog: Catalog, runner: Runner, candidates: list[dict]
                 break
         else:
             problems.append(Problem("vetoes", meta.id,
-                                    f"never excluded an option that had anything for it, in "
-                                    f"{len(candidates)} answer sets that satisfy its conditions"))
+                                    _("never excluded an option that had anything for it, in "
+                                      "{count} answer sets that satisfy its conditions")
+                                    .format(count=len(candidates))))
     return problems

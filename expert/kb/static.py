@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from expert.i18n import gettext as _
 from expert.inputs.catalog import Catalog
 from expert.kb.problem import Problem
 from expert.numbers.assumptions import shipped_assumptions
@@ -19,7 +20,7 @@ def check_ids(metas) -> list[Problem]:
     seen, problems = set(), []
     for meta in metas:
         if meta.id in seen:
-            problems.append(Problem("ids", meta.id, "rule id is used more than once"))
+            problems.append(Problem("ids", meta.id, _("rule id is used more than once")))
         seen.add(meta.id)
     return problems
 
@@ -42,24 +43,27 @@ def check_citations(metas, seeds_dir: Path) -> list[Problem]:
         try:
             texts[seed] = normalise(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            problems.append(Problem("citations", seed, f"seed file missing from {seeds_dir}"))
+            problems.append(Problem("citations", seed, _("seed file missing from {directory}")
+                                    .format(directory=seeds_dir)))
         except (OSError, UnicodeError) as err:
-            problems.append(Problem("citations", seed, f"seed file unreadable: {err}"))
+            problems.append(Problem("citations", seed, _("seed file unreadable: {error}").format(error=err)))
     for meta in metas:
         if meta.seed not in SEEDS:
-            problems.append(Problem("citations", meta.id, f"cites {meta.seed!r}, not one of the five seeds"))
+            problems.append(Problem("citations", meta.id, _("cites {seed!r}, not one of the five seeds")
+                                    .format(seed=meta.seed)))
             continue
-        if not meta.gloss.strip():
-            problems.append(Problem("citations", meta.id, "has no English gloss"))
+        if not meta.english("gloss").strip():  # the gloss as written: in Russian it may be empty
+            problems.append(Problem("citations", meta.id, _("has no English gloss")))
         fragments = quote_fragments(meta.quote)
         if not fragments:
-            problems.append(Problem("citations", meta.id, "has no quote"))
+            problems.append(Problem("citations", meta.id, _("has no quote")))
         for fragment in fragments:
             if meta.seed in texts and fragment not in texts[meta.seed]:
                 problems.append(Problem("citations", meta.id,
-                                        f"quote fragment not found in {meta.seed}: «{fragment}»"))
+                                        _("quote fragment not found in {seed}: «{fragment}»")
+                                        .format(seed=meta.seed, fragment=fragment)))
     cited = {meta.seed for meta in metas}
-    problems += [Problem("citations", seed, "no rule cites this seed") for seed in SEEDS if seed not in cited]
+    problems += [Problem("citations", seed, _("no rule cites this seed")) for seed in SEEDS if seed not in cited]
     return problems
 
 
@@ -71,19 +75,21 @@ def check_questions(metas, catalog: Catalog) -> list[Problem]:
                 used.add(condition.subject)
                 if condition.subject not in catalog:
                     problems.append(Problem("questions", meta.id,
-                                            f"reads unknown question '{condition.subject}'"))
+                                            _("reads unknown question '{question}'")
+                                            .format(question=condition.subject)))
             elif condition.fact == "Figure":
                 # A figure reads the questions it rests on, and the rates behind it: questions
                 # that are also assumption keys are the client's own value for such a rate.
                 used.update(FIGURE_INPUTS.get(condition.subject, ()))
                 used.update(q.id for q in catalog if q.id in shipped_assumptions())
-    problems += [Problem("questions", q.id, "no rule reads this question")
+    problems += [Problem("questions", q.id, _("no rule reads this question"))
                  for q in catalog if q.id not in used]
     return problems
 
 
 def check_advice(metas, items: dict) -> list[Problem]:
-    return [Problem("advice", meta.id, f"adds advice item '{item}' missing from data/advice.yaml")
+    return [Problem("advice", meta.id, _("adds advice item '{item}' missing from data/advice.yaml")
+                    .format(item=item))
             for meta in metas for item in meta.advice if item not in items]
 
 
@@ -100,12 +106,13 @@ def check_contradictions(metas) -> list[Problem]:
         groups.setdefault(key, []).append(meta)
     problems = []
     for group in groups.values():
-        for option in sorted({o for meta in group for o, _ in meta.evidence}):
+        for option in sorted({o for meta in group for o, _weight in meta.evidence}):
             signs = [(meta.id, w) for meta in group for o, w in meta.evidence if o == option]
-            if any(w > 0 for _, w in signs) and any(w < 0 for _, w in signs):
+            if any(w > 0 for _rule, w in signs) and any(w < 0 for _rule, w in signs):
                 pulls = ", ".join(f"{rid} {w:+d}" for rid, w in signs)
                 problems.append(Problem("contradictions", option,
-                                        f"the same conditions pull it both ways: {pulls}"))
+                                        _("the same conditions pull it both ways: {pulls}")
+                                        .format(pulls=pulls)))
     return problems
 
 
@@ -121,7 +128,7 @@ def check_one_quote_one_vote(metas) -> list[Problem]:
         key = (meta.seed, normalise(meta.quote))
         if key in seen:
             problems.append(Problem("double votes", meta.id,
-                                    f"rests on the same quote as {seen[key]}"))
+                                    _("rests on the same quote as {rule}").format(rule=seen[key])))
         else:
             seen[key] = meta.id
     return problems
@@ -168,5 +175,6 @@ def check_one_answer_one_vote(metas) -> list[Problem]:
             if common:
                 problems.append(Problem(
                     "double votes", b.id,
-                    f"gives {', '.join(sorted(shared))} a vote from {common[0]} as {a.id} does"))
+                    _("gives {options} a vote from {subject} as {rule} does").format(
+                        options=", ".join(sorted(shared)), subject=common[0], rule=a.id)))
     return problems

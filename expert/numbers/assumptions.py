@@ -13,7 +13,11 @@ from pathlib import Path
 
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
+from expert.i18n import N_
+from expert.i18n import gettext as _
 from expert.inputs import numeric
+from expert.i18n import current
+from expert.i18n.texts import overlaid
 from expert.inputs.yamlload import load_yaml
 
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.yaml"
@@ -38,16 +42,25 @@ class Number:
 CURRENCY = "currency"  # the one setting that is not a number: the unit of every amount
 
 
-@lru_cache(maxsize=1)
 def _shipped_file() -> dict:
-    return load_yaml(ASSUMPTIONS_FILE)
+    """The bundled file, its texts and units in the output's language."""
+    return _shipped_in(current())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _shipped_in(lang: str) -> dict:
+    return overlaid(ASSUMPTIONS_FILE, load_yaml(ASSUMPTIONS_FILE), lang)
+
+
 def shipped_assumptions() -> dict:
     """key -> entry (value, unit, text, seed, min, max): every number of the bundled file.
-    (Cached: resolve() reads it on every advice; callers only read it.)"""
-    return {key: entry for key, entry in _shipped_file().items() if key != CURRENCY}
+    (Cached per language: resolve() reads it on every advice; callers only read it.)"""
+    return _numbers_in(current())
+
+
+@lru_cache(maxsize=None)
+def _numbers_in(lang: str) -> dict:
+    return {key: entry for key, entry in _shipped_in(lang).items() if key != CURRENCY}
 
 
 def shipped_currency() -> dict:
@@ -59,8 +72,8 @@ def _currency(raw, where: str) -> str:
     value = raw.get("value") if isinstance(raw, dict) else raw
     if not isinstance(value, str) or not 1 <= len(value.strip()) <= 12 \
             or not value.strip().isprintable():
-        raise InputError(f"'{CURRENCY}' must be a short currency name such as EUR, got {value!r}",
-                         where=where)
+        raise InputError(_("'{key}' must be a short currency name such as EUR, got {value!r}")
+                         .format(key=CURRENCY, value=value), where=where)
     return value.strip()
 
 
@@ -68,17 +81,39 @@ def _checked(key: str, raw, where: str) -> float:
     entry = shipped_assumptions()[key]
     value = raw.get("value") if isinstance(raw, dict) else raw
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise InputError(f"'{key}' must be a number, got {value!r}", where=where)
+        raise InputError(_("'{key}' must be a number, got {value!r}").format(key=key, value=value),
+                         where=where)
     reason = numeric.problem(value)  # before the checks below do arithmetic on it
     if reason:
-        raise InputError(f"'{key}' is {numeric.shown(value)}: {reason}", where=where)
+        raise InputError(_("'{key}' is {value}: {reason}")
+                         .format(key=key, value=numeric.shown(value), reason=reason), where=where)
     if entry["unit"] == "%" and 0 < value < 1:
-        raise InputError(f"'{key}' is {value:g}, which looks like a fraction; type percentages "
-                         f"as percent, e.g. {value * 100:g}", where=where)
+        raise InputError(_("'{key}' is {value:g}, which looks like a fraction; type percentages "
+                           "as percent, e.g. {percent:g}").format(key=key, value=value,
+                                                                  percent=value * 100),
+                         where=where)
     if not entry["min"] <= value <= entry["max"]:
-        raise InputError(f"'{key}' is {value:g}, out of range: expected {entry['min']:g} to "
-                         f"{entry['max']:g} ({entry['unit']})", where=where)
+        raise InputError(_("'{key}' is {value:g}, out of range: expected {min:g} to {max:g} "
+                           "({unit})").format(key=key, value=value, min=entry["min"],
+                                              max=entry["max"], unit=unit_words(entry["unit"])),
+                         where=where)
     return value
+
+
+# Every unit of data/assumptions.yaml and of the cost model's computed numbers (cost.py,
+# figures.py), so that it reads in the current language wherever it is shown.
+UNITS = frozenset({
+    N_("calls/hour"), N_("calls/month"), N_("hours/week"), N_("months"), N_("one-off"),
+    N_("per hire"), N_("per minute"), N_("per month"), N_("per operator per month"),
+    N_("per seat per month"), N_("per seat"), N_("seconds"), N_("seats"), N_("operators"),
+    N_("minutes/month"), N_("Erlangs"), N_("agents"), N_("numbers"),
+})
+
+
+def unit_words(unit: str) -> str:
+    """A unit ("per seat per month") in the current language; "%", a currency code or any
+    unit not in UNITS as it is."""
+    return _(unit) if unit in UNITS else unit
 
 
 def load_assumptions(path: str | Path | None = None) -> dict:
@@ -94,7 +129,8 @@ def load_assumptions(path: str | Path | None = None) -> dict:
     data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
     for key, raw in data.items():
         if key not in values:
-            raise InputError(f"unknown assumption '{key}'{did_you_mean(key, values)}", where=where)
+            raise InputError(_("unknown assumption '{key}'").format(key=key)
+                             + did_you_mean(key, values), where=where)
         values[key] = _currency(raw, where) if key == CURRENCY else _checked(key, raw, where)
     return values
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from expert import DATA_DIR
+from expert.i18n import current
+from expert.i18n.texts import overlaid
 from expert.inputs.yamlload import load_yaml
 from expert.numbers.assumptions import (
     CURRENCY,
@@ -35,9 +37,14 @@ COMPUTED, COMMAND_LINE = "computed", "command line"
 ONE_OFF, MONTHLY = "one_off", "monthly"
 
 
-@lru_cache(maxsize=1)
 def component_catalog() -> dict:
-    return load_yaml(COMPONENTS_FILE)
+    """Cost component id -> {label, seed}, labelled in the output's language."""
+    return _components(current())
+
+
+@lru_cache(maxsize=None)
+def _components(lang: str) -> dict:
+    return overlaid(COMPONENTS_FILE, load_yaml(COMPONENTS_FILE), lang)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ import re
 from dataclasses import asdict, dataclass
 
 from expert.errors import InputError
+from expert.i18n import N_
+from expert.i18n import gettext as _
+from expert.i18n.numbers import fixed, number
 from expert.inputs import numeric
 
 # Loads beyond this are not one queue any more (and the search must stay bounded): 100,000 Erlangs
@@ -68,34 +71,41 @@ def parse_target(text: str) -> Target:
     """'80/20' -> Target(80, 20). Percent must be a percentage (not 0.8) below 100."""
     match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*/\s*([0-9]*\.?[0-9]+)\s*", str(text))
     if not match:
-        raise InputError(f"target {text!r} is not PERCENT/SECONDS, e.g. 80/20")
+        raise InputError(_("target {text!r} is not PERCENT/SECONDS, e.g. 80/20").format(text=text))
     try:  # the regex lets through 400 digits, which float() would turn into inf
         percent, seconds = (float(numeric.parse(match[i])) for i in (1, 2))
     except InputError as err:
-        raise InputError(f"target {err}") from None
-    check_percent("target service level", percent)
+        raise InputError(_("target {problem}").format(problem=err)) from None
+    check_percent(N_("target service level"), percent)
     if percent >= 100:
-        raise InputError(f"target {text!r} is impossible: no number of agents answers 100% of "
-                         f"calls within a time limit; use a percentage below 100")
+        raise InputError(_("target {text!r} is impossible: no number of agents answers 100{pct} "
+                           "of calls within a time limit; use a percentage below 100")
+                         .format(text=text, pct="%"))
     if seconds <= 0:
-        raise InputError(f"target {text!r}: the answer time must be above 0 seconds")
+        raise InputError(_("target {text!r}: the answer time must be above 0 seconds")
+                         .format(text=text))
     return Target(percent, seconds)
 
 
 def check_percent(what: str, value: float, allow_zero: bool = False) -> None:
-    """Percentages are typed as 80, not 0.8; a value in (0, 1) is almost surely a fraction."""
+    """Percentages are typed as 80, not 0.8; a value in (0, 1) is almost surely a fraction.
+    ``what`` names the value (marked with N_, translated here)."""
     if value != value or value < 0 or (value == 0 and not allow_zero):
-        raise InputError(f"{what} must be above 0%, got {value:g}")
+        raise InputError(_("{what} must be above 0{pct}, got {value:g}")
+                         .format(what=_(what), value=value, pct="%"))
     if 0 < value < 1:
-        raise InputError(f"{what} {value:g} looks like a fraction; type percentages as "
-                         f"percent, e.g. {value * 100:g} for {value * 100:g}%")
+        raise InputError(_("{what} {value:g} looks like a fraction; type percentages as percent, "
+                           "e.g. {percent:g} for {percent:g}{pct}")
+                         .format(what=_(what), value=value, percent=value * 100, pct="%"))
     if value > 100:
-        raise InputError(f"{what} {value:g}% is over 100%")
+        raise InputError(_("{what} {value:g}{pct} is over 100{pct}")
+                         .format(what=_(what), value=value, pct="%"))
 
 
 def _check_positive(what: str, value: float) -> None:
     if not (value > 0 and math.isfinite(value)):
-        raise InputError(f"{what} must be a number above 0, got {value:g}")
+        raise InputError(_("{what} must be a number above 0, got {value:g}")
+                         .format(what=_(what), value=value))
 
 
 def offered_load(calls: float, interval_minutes: float, aht_seconds: float) -> float:
@@ -129,18 +139,20 @@ def service_level(agents: int, load: float, aht_seconds: float, seconds: float,
 def required_agents(calls: float, interval_minutes: float, aht_seconds: float, target: Target,
                     max_occupancy_pct: float | None = None, shrinkage_pct: float = 0.0) -> Staffing:
     """The fewest agents on the line meeting ``target`` (and the occupancy cap, if given)."""
-    _check_positive("calls", calls)
-    _check_positive("interval minutes", interval_minutes)
-    _check_positive("average handling time (seconds)", aht_seconds)
+    _check_positive(N_("calls"), calls)
+    _check_positive(N_("interval minutes"), interval_minutes)
+    _check_positive(N_("average handling time (seconds)"), aht_seconds)
     if max_occupancy_pct is not None:
-        check_percent("maximum occupancy", max_occupancy_pct)
-    check_percent("shrinkage", shrinkage_pct, allow_zero=True)
+        check_percent(N_("maximum occupancy"), max_occupancy_pct)
+    check_percent(N_("shrinkage"), shrinkage_pct, allow_zero=True)
     if shrinkage_pct >= 100:
-        raise InputError(f"shrinkage {shrinkage_pct:g}% is impossible: nobody would ever be on the line")
+        raise InputError(_("shrinkage {value:g}{pct} is impossible: nobody would ever be on the "
+                           "line").format(value=shrinkage_pct, pct="%"))
     load = offered_load(calls, interval_minutes, aht_seconds)
     if load > MAX_ERLANGS:
-        raise InputError(f"a load of {load:,.0f} Erlangs is beyond this calculator "
-                         f"(at most {MAX_ERLANGS:,}); split the flow into queues")
+        raise InputError(_("a load of {load} Erlangs is beyond this calculator (at most {limit}); "
+                           "split the flow into queues")
+                         .format(load=fixed(load, 0), limit=number(MAX_ERLANGS)))
 
     goal = target.percent / 100
     floor = math.floor(load) + 1                                   # Erlang C needs N > A
@@ -156,7 +168,8 @@ def required_agents(calls: float, interval_minutes: float, aht_seconds: float, t
         if level >= goal:
             break
     else:  # pragma: no cover - unreachable for targets below 100%; the bound guarantees no hang
-        raise InputError(f"target {target} cannot be reached for a load of {load:g} Erlangs")
+        raise InputError(_("target {target} cannot be reached for a load of {load:g} Erlangs")
+                         .format(target=target, load=load))
     by_occupancy = max_occupancy_pct is not None and agents == floor and floor > math.floor(load) + 1 \
         and service_level(agents - 1, load, aht_seconds, target.seconds) >= goal
     scheduled = math.ceil(agents / (1 - shrinkage_pct / 100) - 1e-9)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from expert.i18n import gettext as _
 from expert.reasoning._experta import ORFC, L
 from expert.reasoning.heuristic import Test
 
@@ -64,7 +65,8 @@ def _field_test(value) -> FieldTest:
         return FieldTest(op=value.op, expected=value.operand, text=value.text, test=value)
     if isinstance(value, ORFC) and all(isinstance(v, L) for v in value):
         values = tuple(v.value for v in value)
-        return FieldTest(op="in", expected=values, text="one of " + ", ".join(map(str, values)))
+        return FieldTest(op="in", expected=values,
+                         text=_("one of {choices}").format(choices=", ".join(map(str, values))))
     if isinstance(value, L):
         return FieldTest(op="==", expected=value.value, text=str(value.value))
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):

@@ -12,8 +12,12 @@ explanation machinery (why, why-not, kb check, consultation) read every rule.
 from __future__ import annotations
 
 import inspect
+import sys
 from dataclasses import dataclass, field
 
+from expert.i18n import DEFAULT, N_, current
+from expert.i18n import gettext as _
+from expert.i18n.texts import localized
 from expert.reasoning._experta import L, P, Rule
 from expert.reasoning.facts import Stage
 from expert.reasoning.options import load_stages, stage_of
@@ -22,14 +26,41 @@ __all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "
            "make_rule", "one_of", "ruleset"]
 
 
-@dataclass(frozen=True)
+class _Translated:
+    """A rule's words (title, reason, gloss) in the current language.
+
+    The English is written with the rule; other languages' texts live beside its module
+    (``rules/ru/sourcing.yaml`` for ``rules/sourcing.py``), keyed by rule id. So every reader of
+    ``meta.title`` (reports, why, kb listings) gets the language of the output being produced.
+    A quote is never translated: in English its gloss translates it; in another language a
+    quote of that language speaks for itself (its gloss there is empty), and one in a third
+    language (seed 002's Bulgarian, in Russian) has a gloss of its own in that file.
+    """
+
+    def __set_name__(self, owner, name):
+        self.name, self.slot = name, "_" + name
+
+    def __get__(self, meta, owner=None):
+        if meta is None:  # the dataclass asks for a default
+            return ""
+        english = meta.__dict__[self.slot]
+        if not meta.origin or current() == DEFAULT:
+            return english
+        return localized(meta.origin, meta.id, self.name,
+                         default="" if self.name == "gloss" else english)
+
+    def __set__(self, meta, value):
+        meta.__dict__[self.slot] = value
+
+
+@dataclass(frozen=True, kw_only=True)
 class RuleMeta:
     id: str
-    title: str
-    reason: str
+    title: str = _Translated()
+    reason: str = _Translated()
     seed: str
     quote: str
-    gloss: str
+    gloss: str = _Translated()
     patterns: tuple
     evidence: tuple[tuple[str, int], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()   # ((option, "here" | "for_now"), ...): vetoes
@@ -38,6 +69,11 @@ class RuleMeta:
     salience: int = 0
     stage: str = ""          # the stage whose options it weighs or excludes ("" for none)
     topic: str = field(default="", compare=False)
+    origin: str = field(default="", compare=False)  # the module that writes it: its texts' home
+
+    def english(self, name: str) -> str:
+        """The rule's ``title``, ``reason`` or ``gloss`` as written, in English."""
+        return self.__dict__["_" + name]
 
     @property
     def weight(self) -> int:
@@ -70,7 +106,7 @@ def _stage_of(options) -> str:
 def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str, gloss: str,
               evidence: dict | None = None, excludes: dict | None = None,
               advice: tuple | list = (), finds: tuple | list = (), salience: int = 0,
-              topic: str = "") -> Rule:
+              topic: str = "", origin: str = "") -> Rule:
     """An experta Rule carrying its RuleMeta; its right-hand side declares what the metadata says.
 
     A rule that weighs (or excludes) the options of a later stage also waits for that stage to
@@ -86,6 +122,8 @@ def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str
         patterns=tuple(patterns), evidence=tuple(evidence.items()),
         excludes=tuple(excludes.items()), advice=tuple(advice), finds=tuple(finds),
         salience=salience, stage=stage, topic=topic,
+        # A generated rule's texts live beside the module that called make_rule.
+        origin=origin or sys._getframe(1).f_code.co_filename,
     )
 
     def fire(engine, **_bindings):
@@ -114,7 +152,8 @@ def heuristic(*patterns, seed: str, quote: str, gloss: str, evidence: dict | Non
         return make_rule(*patterns, id=func.__name__, title=title.strip(),
                          reason=" ".join(reason.split()), seed=seed, quote=quote, gloss=gloss,
                          evidence=evidence, excludes=excludes, advice=advice, finds=finds,
-                         salience=salience, topic=func.__module__.rpartition(".")[2])
+                         salience=salience, topic=func.__module__.rpartition(".")[2],
+                         origin=inspect.getfile(func))
 
     return wrap
 
@@ -134,12 +173,24 @@ class Test(P):
 
     Plain ``P(lambda ...)`` would hide the condition from the explanations; this one carries the
     words and the operator/operand so why-not can say "needed at least 1000, saw 300".
+
+    ``text`` is read in the current language: the rules are built once, at import, so the words
+    are kept as a message (marked with N_) and its values, and translated when read. A ``text``
+    given without ``words`` is shown as it is.
     """
 
-    def __new__(cls, match, text: str, op: str = "", operand=None):
+    def __new__(cls, match, text: str, op: str = "", operand=None, words=None):
         obj = super().__new__(cls, match)
-        obj.text, obj.op, obj.operand = text, op, operand
+        obj.english, obj.op, obj.operand = text, op, operand
+        obj.words = words  # (message, {placeholder: value}) or None
         return obj
+
+    @property
+    def text(self) -> str:
+        if self.words is None:
+            return self.english
+        message, values = self.words
+        return _(message).format(**values)
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"Test({self.text!r})"
@@ -150,16 +201,21 @@ def _is_number(value) -> bool:
 
 
 def at_least(bound) -> Test:
-    return Test(lambda v: _is_number(v) and v >= bound, f"at least {bound}", ">=", bound)
+    return Test(lambda v: _is_number(v) and v >= bound, f"at least {bound}", ">=", bound,
+                words=(N_("at least {bound}"), {"bound": bound}))
 
 
 def above(bound) -> Test:
-    return Test(lambda v: _is_number(v) and v > bound, f"above {bound}", ">", bound)
+    return Test(lambda v: _is_number(v) and v > bound, f"above {bound}", ">", bound,
+                words=(N_("above {bound}"), {"bound": bound}))
 
 
 def below(bound) -> Test:
-    return Test(lambda v: _is_number(v) and v < bound, f"below {bound}", "<", bound)
+    return Test(lambda v: _is_number(v) and v < bound, f"below {bound}", "<", bound,
+                words=(N_("below {bound}"), {"bound": bound}))
 
 
 def one_of(*values) -> Test:
-    return Test(lambda v: v in values, "one of " + ", ".join(map(str, values)), "in", values)
+    choices = ", ".join(map(str, values))
+    return Test(lambda v: v in values, "one of " + choices, "in", values,
+                words=(N_("one of {choices}"), {"choices": choices}))

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from expert import DATA_DIR
+from expert.i18n import current
+from expert.i18n.texts import table
 from expert.inputs.yamlload import load_yaml
 
 OPTIONS_FILE = DATA_DIR / "options.yaml"
@@ -36,16 +38,29 @@ def _load() -> dict:
     return load_yaml(OPTIONS_FILE)
 
 
-@lru_cache(maxsize=1)
 def load_options() -> dict[str, Option]:
-    """Every option of every stage, stage outcomes included, in file order."""
-    return {o["id"]: Option(**o) for o in _load()["options"]}
+    """Every option of every stage, stage outcomes included, in file order, worded in the
+    language of the output being produced (``data/<lang>/options.yaml``)."""
+    return _options(current())
 
 
-@lru_cache(maxsize=1)
 def load_stages() -> dict[str, Stage]:
-    return {s["id"]: Stage(id=s["id"], label=s["label"], question=s["question"],
-                           opens=tuple(s.get("opens", {}).items())) for s in _load()["stages"]}
+    return _stages(current())
+
+
+@lru_cache(maxsize=None)
+def _options(lang: str) -> dict[str, Option]:
+    words = table(str(OPTIONS_FILE), lang).get("options") or {}
+    return {o["id"]: Option(**{**o, **(words.get(o["id"]) or {})}) for o in _load()["options"]}
+
+
+@lru_cache(maxsize=None)
+def _stages(lang: str) -> dict[str, Stage]:
+    words = table(str(OPTIONS_FILE), lang).get("stages") or {}
+    return {s["id"]: Stage(id=s["id"], opens=tuple(s.get("opens", {}).items()),
+                           **{k: (words.get(s["id"]) or {}).get(k) or s[k]
+                              for k in ("label", "question")})
+            for s in _load()["stages"]}
 
 
 def option_ids() -> tuple[str, ...]:

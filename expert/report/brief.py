@@ -11,6 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from expert import DATA_DIR
+from expert.i18n import current
+from expert.i18n import gettext as _
+from expert.i18n.texts import overlaid
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import load_yaml
@@ -23,10 +26,15 @@ SEEDS_FILE = DATA_DIR / "seeds.yaml"
 MAX_FOR, MAX_AGAINST, MAX_CHANGES = 5, 3, 3
 
 
-@lru_cache(maxsize=1)
 def seed_articles() -> dict:
-    """seed file name -> {title, language}: the articles named in words."""
-    return load_yaml(SEEDS_FILE)
+    """seed file name -> {title, language}: the articles named in words, in the output's
+    language."""
+    return _seed_articles(current())
+
+
+@lru_cache(maxsize=None)
+def _seed_articles(lang: str) -> dict:
+    return overlaid(SEEDS_FILE, load_yaml(SEEDS_FILE), lang)
 
 
 def article(seed: str) -> dict:
@@ -65,7 +73,7 @@ def _changes(sensitivity: dict | None) -> dict | None:
     catalog, options = load_catalog(), load_options()
 
     def label(qid, value):
-        return "unknown" if value is None else catalog.get(qid).label(value)
+        return _("unknown") if value is None else catalog.get(qid).label(value)
     flips = []
     for flip in sensitivity["flips"][:MAX_CHANGES]:
         flips.append({
@@ -90,7 +98,8 @@ def _costs(costs: dict | None, chosen: str) -> dict | None:
     return {"months": costs["months"], "currency": costs["currency"], "options": rows,
             "assumptions_used": costs["assumptions_used"], "numbers": len(costs["numbers"]),
             "source": costs.get("assumptions_source", ""),
-            "example_rates": costs.get("assumptions_source", "") == EXAMPLE_SOURCE}
+            # the report names the bundled rates in the output's language (report/cost.py)
+            "example_rates": costs.get("assumptions_source", "") in (EXAMPLE_SOURCE, _(EXAMPLE_SOURCE))}
 
 
 def _against(result: Result, chosen: str) -> list:

@@ -13,6 +13,8 @@ import subprocess
 import textwrap
 
 from expert.errors import ToolMissing
+from expert.i18n import N_
+from expert.i18n import gettext as _
 from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS
 from expert.reasoning.advisor import Result
@@ -20,6 +22,10 @@ from expert.reasoning.options import load_options
 from expert.report.render import environment
 
 FORMATS = ("dot", "mermaid", "svg")
+# Stage ids and ranks read as words: shown through these (English drops a "stage|" context).
+STAGE_NAMES = {"need": N_("stage|need"), "form": N_("stage|form"), "sourcing": N_("stage|sourcing")}
+RANKS = {"recommended": N_("recommended"), "runner-up": N_("runner-up"),
+         "not chosen": N_("not chosen")}
 
 
 class _Builder:
@@ -70,8 +76,11 @@ def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
         rank = ("recommended" if option == decision.option
                 else "runner-up" if option == decision.runner_up else "not chosen")
         kind = "chosen" if option == decision.option else "option"
-        score = (f"\n{options[option].stage} stage, score {decision.scores.get(option, 0):+d} ({rank})"
-                 if final_scores else "")
+        stage = options[option].stage
+        score = ("\n" + _("{stage} stage, score {score} ({rank})").format(
+            stage=_(STAGE_NAMES[stage]).rpartition("|")[2] if stage in STAGE_NAMES else stage,
+            score=f"{decision.scores.get(option, 0):+d}", rank=_(RANKS[rank]))
+            if final_scores else "")
         return g.node(("option", option), kind, f"{_lines(options[option].label)}\n[{option}]{score}")
 
     def answer_node(qid):
@@ -93,7 +102,8 @@ def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
                     if qid in result.answers:
                         g.edge(answer_node(qid), source, kind="input")
             elif kind == "Finding":
-                source = g.node(("finding", fact["name"]), "finding", f"found:\n{_lines(fact['name'])}")
+                source = g.node(("finding", fact["name"]), "finding",
+                                _("found:\n{name}").format(name=_lines(fact["name"])))
             elif kind == "Stage":  # a gate the decision step opened, not a reason: no edge
                 continue
             else:  # Recommended: the follow-up rules hang off the decision
@@ -110,13 +120,14 @@ def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
                        "for" if weight > 0 else "against")
             elif fact["fact"] == "Exclusion":
                 g.edge(rule, option_node(fact["option"]),
-                       "excludes" + (" for now" if fact["scope"] == "for_now" else ""), "against")
+                       _("excludes for now") if fact["scope"] == "for_now" else _("excludes"),
+                       "against")
             elif fact["fact"] == "Finding":
                 g.edge(rule, g.node(("finding", fact["name"]), "finding",
-                                    f"found:\n{_lines(fact['name'])}"))
+                                    _("found:\n{name}").format(name=_lines(fact["name"]))))
             elif fact["fact"] == "Advice":
                 g.edge(rule, g.node(("advice", fact["item"]), "advice",
-                                    f"advice:\n{_lines(fact['item'])}"))
+                                    _("advice:\n{item}").format(item=_lines(fact["item"]))))
     for option in decision.ranking:  # losing options appear even when no rule touched them
         option_node(option)
     return {"nodes": g.nodes, "edges": g.edges, "recommendation": decision.option,
@@ -171,11 +182,12 @@ def render_graph(model: dict, fmt: str, links: bool = False) -> str:
 def require_svg(dot_text: str) -> str:
     """The SVG for ``graph --format svg``, or ToolMissing saying why there is none."""
     if not dot_available():
-        raise ToolMissing("--format svg needs Graphviz's 'dot' program, which is not installed "
-                          "(apt-get install graphviz); --format dot writes the graph for it")
+        raise ToolMissing(_("--format svg needs Graphviz's 'dot' program, which is not installed "
+                            "(apt-get install graphviz); --format dot writes the graph for it"))
     svg = svg_of(dot_text)
     if svg is None:
-        raise ToolMissing("Graphviz's 'dot' failed to draw the graph; --format dot writes its input")
+        raise ToolMissing(_("Graphviz's 'dot' failed to draw the graph; --format dot writes its "
+                            "input"))
     return '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg
 
 

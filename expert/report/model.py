@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from expert import DATA_DIR
+from expert.i18n import current
+from expert.i18n.texts import overlaid
 from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import load_yaml
 from expert.numbers.figures import figure_details
@@ -18,9 +20,14 @@ from rules import rule_index
 ADVICE_FILE = DATA_DIR / "advice.yaml"
 
 
-@lru_cache(maxsize=1)
 def advice_catalog() -> dict:
-    return load_yaml(ADVICE_FILE)
+    """Advice item id -> {title, seed, points}, worded in the output's language."""
+    return _advice(current())
+
+
+@lru_cache(maxsize=None)
+def _advice(lang: str) -> dict:
+    return overlaid(ADVICE_FILE, load_yaml(ADVICE_FILE), lang)
 
 
 def answer_row(qid: str, value) -> dict:

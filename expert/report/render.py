@@ -21,6 +21,8 @@ from jinja2 import (
 )
 
 from expert import TEMPLATES_DIR
+from expert.i18n import current, gettext, ngettext
+from expert.i18n import numbers as local
 from expert.report.controls import visible
 
 TEMPLATES = TEMPLATES_DIR
@@ -71,6 +73,10 @@ def _signed(number) -> str:
 
 OPTIONS = dict(
     undefined=StrictUndefined,  # a typo in a template fails loudly, never renders blank
+    # No constant folding: Jinja would evaluate `"literal" | wrap` (or `_()`-free filters such
+    # as `num`) once, at compile time, freezing the width and the language of that first render
+    # into the bytecode cache.
+    optimized=False,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
@@ -78,13 +84,25 @@ OPTIONS = dict(
 
 
 def add_filters(env: Environment) -> Environment:
+    """The filters every template may use, and gettext: ``_()`` and ``{% trans %}`` (trimmed,
+    so a block's line breaks are not part of its message) translate into the current language
+    (expert/i18n)."""
+    env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals["lang"] = current  # <html lang="{{ lang() }}">
+    env.filters["num"] = local.number
+    env.filters["fixed"] = local.fixed
+    env.filters["currency"] = local.currency
     env.filters["wrap"] = _wrap
     env.filters["signed"] = _signed
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
-    env.filters["evidence_text"] = lambda e: (f"{e['option']} {_signed(e['weight'])}"
-                                              + (" (assumed rates)" if e.get("basis") == "assumed" else ""))
+    env.filters["evidence_text"] = lambda e: (
+        (gettext("{option} {weight} (assumed rates)") if e.get("basis") == "assumed"
+         else "{option} {weight}").format(option=e["option"], weight=_signed(e["weight"])))
     env.filters["exclusion_text"] = lambda x: (
-        f"{x['option']} ({'for now' if x['scope'] == 'for_now' else 'for this client'})")
+        (gettext("{option} (for now)") if x["scope"] == "for_now"
+         else gettext("{option} (for this client)")).format(option=x["option"]))
     env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
     env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
     env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"
@@ -108,7 +126,7 @@ def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
         return None
     if not os.access(directory, os.W_OK):
         return None
-    return FileSystemBytecodeCache(directory, pattern=f"__ccadvisor_{kind}_%s.cache")
+    return FileSystemBytecodeCache(directory, pattern=f"__ccadvisor_i18n_{kind}_%s.cache")
 
 
 @lru_cache(maxsize=2)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import resource
 import selectors
 import signal
@@ -27,6 +28,9 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from expert.errors import InputError
+from expert.i18n import N_
+from expert.i18n import gettext as _
+from expert.i18n.numbers import number
 from expert.inputs.answers import read_text
 from expert.report.controls import visible
 from expert.report.render import OPTIONS, add_filters
@@ -45,12 +49,13 @@ class _UserSandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and _is_number(right) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"'** {right}' is over this tool's limit of {MAX_EXPONENT}")
+            raise SecurityError(_("'** {exponent}' is over this tool's limit of {limit}")
+                                .format(exponent=right, limit=MAX_EXPONENT))
         if operator == "*" and not (_is_number(left) and _is_number(right)):
             count = right if _is_number(right) else left  # "ab" * 3 or 3 * "ab"
             if _is_number(count) and count > MAX_REPEAT:
-                raise SecurityError(f"repeating a value {count} times is over this tool's limit "
-                                    f"of {MAX_REPEAT}")
+                raise SecurityError(_("repeating a value {count} times is over this tool's limit "
+                                      "of {limit}").format(count=count, limit=MAX_REPEAT))
         return super().call_binop(context, operator, left, right)
 
 
@@ -77,21 +82,53 @@ def _render(text: str, markup: bool, model: dict, path: str) -> str:
         for part in env.from_string(text).generate(**model):
             size += len(part)
             if size > OUTPUT_LIMIT:  # stop building it, not only refuse it at the end
-                raise InputError(f"template output is over this tool's limit of "
-                                 f"{OUTPUT_LIMIT:,} characters", where=path)
+                raise InputError(_("template output is over this tool's limit of {limit} "
+                                   "characters").format(limit=number(OUTPUT_LIMIT)), where=path)
             parts.append(part)
         return "".join(parts)
     except TemplateSyntaxError as err:
-        raise InputError(f"line {err.lineno}: template syntax: {err.message}", where=path) from None
+        raise InputError(_("line {line}: template syntax: {problem}")
+                         .format(line=err.lineno, problem=err.message), where=path) from None
     except SecurityError as err:
-        raise InputError(f"not allowed in a template: {err}", where=path) from None
+        raise InputError(_("not allowed in a template: {problem}").format(problem=_template_words(err)),
+                         where=path) from None
     except UndefinedError as err:
-        raise InputError(f"template uses {err.message}", where=path) from None
+        raise InputError(_("template uses {problem}").format(problem=_template_words(err.message)),
+                         where=path) from None
     except TemplateError as err:  # e.g. {% include %}: a user template has no files to include
-        raise InputError(f"template error: {err.message or type(err).__name__}", where=path) from None
+        raise InputError(_("template error: {problem}")
+                         .format(problem=_template_words(err.message or type(err).__name__)),
+                         where=path) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
             RecursionError) as err:
-        raise InputError(f"template error: {' '.join(str(err).split())}", where=path) from None
+        raise InputError(_("template error: {problem}")
+                         .format(problem=_template_words(" ".join(str(err).split()))),
+                         where=path) from None
+
+
+# Jinja's (and Python's) words for the mistakes a template makes most: a name or attribute the
+# model does not have, an attribute the sandbox refuses, an include, a division by zero.
+_TEMPLATE_WORDS = (
+    (re.compile(r"(.+) is undefined"), N_("{name} is undefined")),
+    (re.compile(r"(.+) has no attribute (.+)"), N_("{name} has no attribute {key}")),
+    (re.compile(r"(.+) has no element (.+)"), N_("{name} has no element {key}")),
+    (re.compile(r"access to attribute (.+) of (.+) object is unsafe\."),
+     N_("access to attribute {name} of {key} object is unsafe.")),
+    (re.compile(r"(no loader for this environment specified)"),
+     N_("no loader for this environment specified")),
+    (re.compile(r"(division by zero)"), N_("division by zero")),
+)
+
+
+def _template_words(message) -> str:
+    """A message of Jinja or Python about a template, in the current language where it has one
+    of the forms above; any other as it is."""
+    message = str(message)
+    for pattern, words in _TEMPLATE_WORDS:
+        match = pattern.fullmatch(message)
+        if match:
+            return _(words).format(name=match[1], key=match[2] if pattern.groups > 1 else "")
+    return message
 
 
 # ---- the child process ------------------------------------------------------------------------
@@ -118,10 +155,10 @@ def _in_child(work, path: str) -> str:
     if kind == _REFUSED:
         raise InputError(payload)
     if kind == _NO_MEMORY:
-        raise InputError(f"the template needs more than this tool's limit of "
-                         f"{MEMORY_LIMIT // 2**20} MB of memory", where=path)
-    raise InputError("the template's rendering stopped without a result (out of memory or time)",
-                     where=path)
+        raise InputError(_("the template needs more than this tool's limit of {limit} MB of "
+                           "memory").format(limit=MEMORY_LIMIT // 2**20), where=path)
+    raise InputError(_("the template's rendering stopped without a result (out of memory or "
+                       "time)"), where=path)
 
 
 def _child(work, fd: int) -> None:
@@ -167,15 +204,15 @@ def _collect(fd: int, pid: int, path: str) -> bytes:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not selector.select(left):
-                raise InputError(f"the template took longer than this tool's limit of "
-                                 f"{TIME_LIMIT:g} s", where=path)
+                raise InputError(_("the template took longer than this tool's limit of "
+                                   "{limit:g} s").format(limit=TIME_LIMIT), where=path)
             chunk = os.read(fd, 1 << 16)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)
             if size > 4 * OUTPUT_LIMIT + 1:  # 4 bytes a character at most; the child checks too
-                raise InputError(f"template output is over this tool's limit of "
-                                 f"{OUTPUT_LIMIT:,} characters", where=path)
+                raise InputError(_("template output is over this tool's limit of {limit} "
+                                   "characters").format(limit=number(OUTPUT_LIMIT)), where=path)
             chunks.append(chunk)
 
 

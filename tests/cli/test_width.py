@@ -1,7 +1,8 @@
 """Every text output fits the width: the terminal's, or $COLUMNS when output is not a terminal,
-else 80. Checked at 80 and 120 columns on every bundled example."""
+else 80. Checked at 80 and 120 columns on every bundled example, in every language."""
 import pytest
 
+from expert.i18n import LANGUAGES
 from expert.inputs.examples import example_names
 from expert.report.render import terminal_width
 
@@ -17,19 +18,21 @@ def too_wide(text: str, width: int) -> list[str]:
     return [line for line in text.splitlines() if len(line) > width]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("example", example_names())
-def test_every_text_report_of_every_example_fits(ccadvisor, example, width):
+def test_every_text_report_of_every_example_fits(ccadvisor, example, width, lang):
     for command in PER_EXAMPLE:
-        run = ccadvisor(*command, "--example", example, env={"COLUMNS": str(width)})
+        run = ccadvisor(*command, "--example", example, "--lang", lang, env={"COLUMNS": str(width)})
         assert run.code == 0, run.err
         assert not too_wide(run.out, width), (command, too_wide(run.out, width))
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_listings_fit(ccadvisor, width):
+def test_listings_fit(ccadvisor, width, lang):
     for command in WHOLE:
-        run = ccadvisor(*command, env={"COLUMNS": str(width)})
+        run = ccadvisor(*command, "--lang", lang, env={"COLUMNS": str(width)})
         assert run.code in (0, 1), run.err
         assert not too_wide(run.out, width), (command, too_wide(run.out, width))
 

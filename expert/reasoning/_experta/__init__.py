@@ -41,6 +41,7 @@ from experta.fieldconstraint import ORFC, L  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 
 from expert.errors import InputError  # noqa: E402
+from expert.i18n import gettext as _  # noqa: E402
 from expert.reasoning._experta.compiled import CompiledMatcher, NotCompilable  # noqa: E402
 from expert.reasoning._experta.rete import ChangedRulesMatcher  # noqa: E402
 
@@ -57,7 +58,8 @@ def matcher_name(requested: str | None = None) -> str:
     """The matcher asked for by argument, else by $CCADVISOR_MATCHER, else "compiled"."""
     name = requested or os.environ.get(MATCHER_VARIABLE) or "compiled"
     if name not in MATCHERS:
-        raise InputError(f"unknown matcher {name!r}; choose one of: {', '.join(MATCHERS)}",
+        raise InputError(_("unknown matcher {name!r}; choose one of: {known}")
+                         .format(name=name, known=", ".join(MATCHERS)),
                          where=f"${MATCHER_VARIABLE}" if requested is None else "matcher")
     return name
 

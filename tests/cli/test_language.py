@@ -1,0 +1,104 @@
+"""Which language a run speaks: --lang, else $CCADVISOR_LANG, else the locale (LC_ALL, then
+LC_MESSAGES, then LANG) when it names Russian, else English. A language the tool does not have
+is bad input: one line, exit code 2, before any work."""
+import pytest
+
+from expert.i18n import from_environment
+from expert.i18n import numbers as local
+from expert.i18n import using
+
+RUSSIAN_HEADING = "РЕКОМЕНДАЦИЯ"
+ENGLISH_HEADING = "RECOMMENDATION"
+NO_LANGUAGE = {"CCADVISOR_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None}
+
+
+def advise(ccadvisor, *options, env=None):
+    run = ccadvisor(*options, "advise", "--example", "network_explosive_growth",
+                    env={**NO_LANGUAGE, **(env or {})})
+    assert run.code == 0, run.err
+    return run.out
+
+
+@pytest.mark.parametrize("env, heading", [
+    ({}, ENGLISH_HEADING),
+    ({"LANG": "ru_RU.UTF-8"}, RUSSIAN_HEADING),
+    ({"LC_ALL": "ru_RU.UTF-8", "LANG": "en_GB.UTF-8"}, RUSSIAN_HEADING),
+    ({"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, ENGLISH_HEADING),  # LC_ALL wins, as in POSIX
+    ({"LANG": "de_DE.UTF-8"}, ENGLISH_HEADING),  # a locale the tool does not speak: English
+    ({"CCADVISOR_LANG": "ru", "LANG": "en_US.UTF-8"}, RUSSIAN_HEADING),
+    ({"CCADVISOR_LANG": "en", "LANG": "ru_RU.UTF-8"}, ENGLISH_HEADING),
+], ids=["default", "LANG", "LC_ALL", "LC_ALL-first", "other-locale", "CCADVISOR_LANG", "over-LANG"])
+def test_the_environment_chooses_the_language(ccadvisor, env, heading):
+    assert heading in advise(ccadvisor, env=env)
+
+
+def test_the_option_beats_the_environment_before_or_after_the_command(ccadvisor):
+    assert RUSSIAN_HEADING in advise(ccadvisor, "--lang", "ru", env={"CCADVISOR_LANG": "en"})
+    run = ccadvisor("advise", "--example", "network_explosive_growth", "--lang", "en",
+                    env={"CCADVISOR_LANG": "ru"})
+    assert ENGLISH_HEADING in run.out
+
+
+@pytest.mark.parametrize("args, env, line", [
+    (("advise", "--lang", "de"), {}, "ccadvisor: error: --lang: unknown language 'de'; choose one of: en, ru"),
+    (("advise",), {"CCADVISOR_LANG": "xx"},
+     "ccadvisor: error: $CCADVISOR_LANG: unknown language 'xx'; choose one of: en, ru"),
+])
+def test_an_unknown_language_is_one_line_and_exit_2(ccadvisor, args, env, line):
+    run = ccadvisor(*args, "--example", "network_explosive_growth", env={**NO_LANGUAGE, **env})
+    assert (run.code, run.err, run.out) == (2, line + "\n", "")
+
+
+def test_errors_speak_the_language(ccadvisor):
+    run = ccadvisor("advise", "--example", "nope", "--lang", "ru")
+    assert run.code == 2
+    assert run.err.startswith("ccadvisor: ошибка: ") and "nope" in run.err
+    assert len(run.err.splitlines()) == 1
+
+
+def test_every_command_takes_lang(ccadvisor):
+    import cli
+    for name in cli.COMMANDS:
+        run = ccadvisor(name, "--help")
+        assert "--lang LANG" in run.out, name
+
+
+def test_numbers_are_written_the_russian_way():
+    assert (local.number(1234567), local.fixed(0.5, 2), local.answer(2.5)) == ("1,234,567", "0.50", "2.5")
+    with using("ru"):
+        assert (local.number(1234567), local.fixed(0.5, 2), local.answer(2.5), local.currency("RUB")) == \
+            ("1\u00a0234\u00a0567", "0,50", "2,5", "руб.")
+
+
+def test_the_language_is_restored_after_a_run(ccadvisor):
+    from expert.i18n import current
+    advise(ccadvisor, "--lang", "ru")
+    assert current() == "en"
+
+
+@pytest.mark.parametrize("environ, lang", [({}, "en"), ({"LANG": "ru"}, "ru"), ({"LANG": "RU_ru"}, "ru"),
+                                           ({"CCADVISOR_LANG": " RU "}, "ru")])
+def test_from_environment(environ, lang):
+    assert from_environment(environ) == lang
+
+
+def test_russian_reads_a_decimal_comma_and_refuses_what_two_languages_read_apart():
+    from expert.inputs.numeric import AmbiguousNumber, to_number
+    with using("ru"):
+        assert (to_number("1,5"), to_number("2 500,75"), to_number("1.5")) == (1.5, 2500.75, 1.5)
+        with pytest.raises(AmbiguousNumber, match="напишите 1 500, если это тысячи, или 1,5, если это дробь"):
+            to_number("1,500")
+    assert to_number("1,500") == 1500  # English: a comma groups thousands
+    with pytest.raises(AmbiguousNumber):
+        to_number("1,5")
+
+
+def test_one_answers_file_never_means_two_numbers(ccadvisor, tmp_path):
+    """1,500 seconds is fifteen hundred in English; in Russian it is refused, naming the value,
+    rather than read as one and a half."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text('aht_seconds: "1,500"\n', encoding="utf-8")
+    run = ccadvisor("advise", "--answers", str(answers), "--lang", "ru")
+    assert run.code == 2 and "'1,500'" in run.err and len(run.err.splitlines()) == 1
+    run = ccadvisor("advise", "--answers", str(answers))
+    assert run.code == 0, run.err

@@ -1,6 +1,7 @@
 """Pseudo-terminal tests drive the installed ``ccadvisor`` command itself."""
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -28,3 +29,37 @@ def sigint_heard():
         signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, previous)
+
+
+class Transcript:
+    """Everything the child writes, kept for the assertions (pexpect's logfile_read)."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+
+@pytest.fixture
+def spawn_consult(ccadvisor_exe):
+    """``spawn_consult(cwd, *args, env={...})``: ``ccadvisor consult ARGS`` on an 80x50
+    pseudo-terminal (TERM=xterm, NO_COLOR, no COLUMNS/LINES to override it), its output
+    recorded: ``child.lines()`` is what it showed, line by line."""
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
+
+    def spawn(cwd, *args, env=None):
+        environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        environ.update(TERM="xterm", NO_COLOR="1", **(env or {}))
+        child = pexpect.spawn(ccadvisor_exe, ["consult", *args], cwd=str(cwd), env=environ,
+                              encoding="utf-8", codec_errors="replace", timeout=60,
+                              dimensions=(50, 80))
+        transcript = []
+        child.logfile_read = Transcript(transcript)
+        child.lines = lambda: "".join(transcript).replace("\x07", "").replace("\r\n", "\n").split("\n")
+        return child
+
+    return spawn

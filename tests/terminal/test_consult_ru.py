@@ -3,7 +3,6 @@ prompt, ``почему`` and ``назад``, Russian yes and no, and the advice 
 command words understood in English output too."""
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -42,32 +41,6 @@ def english_words(lines: list[str]) -> list[str]:
     return words
 
 
-def spawn(exe, cwd, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    env.update(TERM="xterm", NO_COLOR="1", LC_ALL="C.UTF-8")  # readline reads UTF-8
-    child = pexpect.spawn(exe, ["consult", *args], cwd=str(cwd), env=env,
-                          encoding="utf-8", codec_errors="replace", timeout=60,
-                          dimensions=(50, WIDTH))
-    child.transcript = []
-    child.logfile_read = Transcript(child.transcript)
-    return child
-
-
-class Transcript:
-    def __init__(self, parts):
-        self.parts = parts
-
-    def write(self, text):
-        self.parts.append(text)
-
-    def flush(self):
-        pass
-
-
-def lines_of(child) -> list[str]:
-    return "".join(child.transcript).replace("\x07", "").replace("\r\n", "\n").split("\n")
-
-
 def flat(text: str) -> str:
     """Wrapped text as one line: line breaks and indentation are the terminal's business."""
     return " ".join(text.replace("\r", "").split())
@@ -84,7 +57,7 @@ def typed(question, value) -> str:
     return str(value)
 
 
-def test_an_interview_runs_to_the_end_in_russian(ccadvisor_exe, tmp_path):
+def test_an_interview_runs_to_the_end_in_russian(spawn_consult, tmp_path):
     answers, _ = load_example(EXAMPLE)
     english = load_catalog()
     with using("ru"):
@@ -97,8 +70,8 @@ def test_an_interview_runs_to_the_end_in_russian(ccadvisor_exe, tmp_path):
         taken_back = catalog.get(first_question.id).label(answers[first_question.id])
     assert waiting
 
-    child = spawn(ccadvisor_exe, tmp_path, "--lang", "ru", "--session", "s.yaml",
-                  "--client", meta["client"])
+    child = spawn_consult(tmp_path, "--lang", "ru", "--session", "s.yaml", "--client", meta["client"],
+                          env={"LC_ALL": "C.UTF-8"})  # readline reads UTF-8
     child.expect(PROMPT)
     first = child.match.group(1)
     assert first == first_question.id
@@ -154,7 +127,7 @@ def test_an_interview_runs_to_the_end_in_russian(ccadvisor_exe, tmp_path):
     child.close()
     assert child.exitstatus == 0
 
-    lines = lines_of(child)
+    lines = child.lines()
     text = flat("\n".join(lines))
     label = options[CHOSEN].label
     assert f"Выбор сделан: {flat(label)}" in text
@@ -176,8 +149,8 @@ def test_an_interview_runs_to_the_end_in_russian(ccadvisor_exe, tmp_path):
         assert saved[qid] == answers.get(qid, "unknown")
 
 
-def test_the_russian_command_words_work_in_english_output(ccadvisor_exe, tmp_path):
-    child = spawn(ccadvisor_exe, tmp_path, "--lang", "en", "--session", "s.yaml")
+def test_the_russian_command_words_work_in_english_output(spawn_consult, tmp_path):
+    child = spawn_consult(tmp_path, "--lang", "en", "--session", "s.yaml", env={"LC_ALL": "C.UTF-8"})
     child.expect(PROMPT)
     first = child.match.group(1)
     child.sendline("почему")
@@ -198,5 +171,5 @@ def test_the_russian_command_words_work_in_english_output(ccadvisor_exe, tmp_pat
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    shown = [line for line in lines_of(child) if not re.match(r"\w+> ", line)]  # not the typing
+    shown = [line for line in child.lines() if not re.match(r"\w+> ", line)]  # not the typing
     assert not [line for line in shown if re.search("[а-яё]", line)]

@@ -1,7 +1,6 @@
 """A whole interview as a consultant runs it: an 80-column pseudo-terminal, readline on."""
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -19,32 +18,6 @@ EXAMPLE = "network_explosive_growth"
 WIDTH = 80
 
 
-def spawn(exe, cwd, *args):
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    env.update(TERM="xterm", NO_COLOR="1")
-    child = pexpect.spawn(exe, ["consult", *args], cwd=str(cwd), env=env,
-                          encoding="utf-8", codec_errors="replace", timeout=60,
-                          dimensions=(50, WIDTH))
-    child.transcript = []
-    child.logfile_read = Transcript(child.transcript)
-    return child
-
-
-class Transcript:
-    def __init__(self, parts):
-        self.parts = parts
-
-    def write(self, text):
-        self.parts.append(text)
-
-    def flush(self):
-        pass
-
-
-def lines_of(child) -> list[str]:
-    return "".join(child.transcript).replace("\x07", "").replace("\r\n", "\n").split("\n")
-
-
 def answer_to_the_end(child, answers: dict, seen: list) -> None:
     """Answer every prompt from ``answers`` (skip what they lack) until the file offer."""
     while child.expect([PROMPT, FILE_OFFER]) == 0:
@@ -58,10 +31,10 @@ def answer_to_the_end(child, answers: dict, seen: list) -> None:
     assert child.exitstatus == 0
 
 
-def test_a_client_interviewed_in_80_columns(ccadvisor_exe, tmp_path):
+def test_a_client_interviewed_in_80_columns(spawn_consult, tmp_path):
     answers, meta = load_example(EXAMPLE)
     catalog, labels = load_catalog(), {o: opt.label for o, opt in load_options().items()}
-    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", "--client", meta["client"])
+    child = spawn_consult(tmp_path, "--session", "s.yaml", "--client", meta["client"])
     asked, completed, status_seen = [], False, False
     while child.expect([PROMPT, FILE_OFFER]) == 0:
         qid = child.match.group(1)
@@ -95,19 +68,19 @@ def test_a_client_interviewed_in_80_columns(ccadvisor_exe, tmp_path):
     child.close()
     assert child.exitstatus == 0 and completed and status_seen
 
-    text = "\n".join(lines_of(child))
+    text = "\n".join(child.lines())
     settled = re.search(r"The choice is settled: ([^.(]+?)(?: \(|\.)", " ".join(text.split()))
     assert settled and settled.group(1) == labels["hybrid"]
     # The notice comes before the first question that can no longer change the choice.
     assert text.index("The choice is settled") < text.rindex("Question ")
-    wide = [line for line in lines_of(child) if len(line) > WIDTH]
+    wide = [line for line in child.lines() if len(line) > WIDTH]
     assert not wide, wide
     assert not list(tmp_path.glob("*.md")) and not (tmp_path / "n").exists()
     saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
     assert saved["meta"]["status"] == "finished"
 
     # Resumed, the finished session takes a changed answer; the advice follows it.
-    child = spawn(ccadvisor_exe, tmp_path, "--resume", "s.yaml")
+    child = spawn_consult(tmp_path, "--resume", "s.yaml")
     child.expect("This session is finished")
     child.expect(r"\[report\] ")
     child.sendline("change current_arrangement")
@@ -115,8 +88,8 @@ def test_a_client_interviewed_in_80_columns(ccadvisor_exe, tmp_path):
     assert child.match.group(1) == "current_arrangement"
     child.sendline("staff")
     answer_to_the_end(child, answers, [])
-    report = " ".join("\n".join(lines_of(child)).split())
+    report = " ".join("\n".join(child.lines()).split())
     assert f"RECOMMENDATION {labels['outsource']}." in report
-    assert not [line for line in lines_of(child) if len(line) > WIDTH]
+    assert not [line for line in child.lines() if len(line) > WIDTH]
     saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
     assert saved["current_arrangement"] == "staff" and saved["meta"]["status"] == "finished"

@@ -18,7 +18,7 @@ from rules import all_rules
 pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
 
 PROMPT = r"\n(\w+)> "
-FILE_OFFER = r"Записать отчёт и в файл\?[\s\S]*?файл: "
+FILE_OFFER = r"Записать отчет и в файл\?[\s\S]*?файл: "
 EXAMPLE = "network_explosive_growth"
 CHOSEN = "hybrid"  # what this example is advised (tests/terminal/test_interview_80_columns.py)
 WIDTH = 80
@@ -131,7 +131,7 @@ def test_an_interview_runs_to_the_end_in_russian(spawn_consult, tmp_path):
     text = flat("\n".join(lines))
     label = options[CHOSEN].label
     assert f"Выбор сделан: {flat(label)}" in text
-    assert "Это все вопросы, которые ещё могут изменить рекомендации." in text
+    assert "Это все вопросы, которые еще могут изменить рекомендации." in text
     assert "Сессия завершена: s.yaml" in text
     report = flat("\n".join(lines)["\n".join(lines).index("Сессия завершена"):])
     assert flat(label) in report and flat(options[CHOSEN].summary) in report

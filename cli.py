@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 
 import click
 
@@ -61,17 +62,29 @@ class LazyGroup(click.Group):
         with_language(command)
         return command
 
-    def main(self, *args, **kwargs):
+    def main(self, args=None, *rest, **kwargs):
         """Run in the language the environment names (``--lang`` may switch it), and restore
-        the one before afterwards, so that an in-process caller (a test) is left as it was."""
-        from expert.i18n import UnknownLanguage, from_environment, using
+        the one before afterwards, so that an in-process caller (a test) is left as it was.
+
+        An unknown $CCADVISOR_LANG is bad input, unless the command line chooses for itself
+        (``--lang``) or asks only for help or the version."""
+        from expert.i18n import DEFAULT, LANGUAGES, UnknownLanguage, from_environment, using
+        words = list(sys.argv[1:] if args is None else args)
         try:
             lang = from_environment(os.environ)
         except UnknownLanguage as err:
-            click.echo(_("ccadvisor: error: {message}").format(message=err), err=True)
-            raise SystemExit(2) from None
+            if not any(word.split("=")[0] in ("--lang", "--help", "-h", "--version") for word in words):
+                click.echo(_("ccadvisor: error: {message}").format(message=err), err=True)
+                raise SystemExit(2) from None
+            lang = DEFAULT
+        # --lang speaks from the start, so that click's errors about the options before it
+        # (--nope --lang ru) are in its language too; the option itself still checks the value.
+        asked = _lang_in(words)
+        lang = asked if asked in LANGUAGES else lang
+        from commands._click_words import speak_our_language
+        speak_our_language()
         with using(lang):
-            return super().main(*args, **kwargs)
+            return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx):
         """The exit codes README's table promises: bad input 2, Ctrl-C 130, anything else
@@ -92,6 +105,17 @@ class LazyGroup(click.Group):
                 raise
             fail(ctx, _("unexpected {kind}: {error} (set CCADVISOR_DEBUG=1 to see where)")
                  .format(kind=type(err).__name__, error=err), 1)
+
+
+def _lang_in(words: list[str]) -> str | None:
+    """The value of the last --lang among the command-line words, if any."""
+    found = None
+    for word, following in zip(words, [*words[1:], None]):
+        if word == "--lang":
+            found = following
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found.strip().lower() if found else None
 
 
 def with_language(command: click.Command) -> None:

@@ -23,8 +23,10 @@ MOVES = ("next", "run", "continue", "quit")
 LOOKS = ("facts", "agenda", "matches", "how", "why", "scores", "break", "help")
 ALIASES = {"": "next", "c": "continue", "q": "quit", "?": "help", "h": "help"}
 # The Russian words for the commands, typed in any language (the Russian help lists them).
-RUSSIAN = {"шаг": "next", "пуск": "run", "дальше": "continue", "д": "continue",
-           "стоп": "quit", "с": "quit", "факты": "facts", "агенда": "agenda",
+# The one-letter keys mean the same on a Russian keyboard layout: the c key types "с", so
+# "с" continues as "c" does (it must never mean quit), and the q key's "й" quits.
+RUSSIAN = {"шаг": "next", "пуск": "run", "дальше": "continue", "д": "continue", "с": "continue",
+           "стоп": "quit", "й": "quit", "факты": "facts", "агенда": "agenda",
            "условия": "matches", "как": "how", "почему": "why", "останов": "break",
            "баллы": "scores", "помощь": "help", "справка": "help"}
 ALIASES.update(RUSSIAN)

@@ -47,14 +47,19 @@ def checked(lang: str, where: str = "--lang") -> str:
 def from_environment(environ) -> str:
     """The language the environment asks for: $CCADVISOR_LANG (which must name one of
     LANGUAGES), else Russian when the locale (LC_ALL, then LC_MESSAGES, then LANG, as POSIX
-    orders them) names Russian, else English."""
+    orders them) names Russian in UTF-8, else English.
+
+    Only a UTF-8 locale switches: a KOI8-R or ISO-8859-5 terminal (glibc's plain ``ru_RU``)
+    cannot show the reports' «» and dashes, and English was what such a terminal got before."""
     chosen = environ.get(ENV_VAR, "")
     if chosen.strip():
         return checked(chosen, "$" + ENV_VAR)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        locale = environ.get(name, "")
+        locale = environ.get(name, "").lower()
         if locale:  # the first one set decides, as for every POSIX program
-            return next((lang for lang in LANGUAGES[1:] if locale.lower().startswith(lang)), DEFAULT)
+            utf8 = locale.partition(".")[2].partition("@")[0].replace("-", "") == "utf8"
+            return next((lang for lang in LANGUAGES[1:] if locale.startswith(lang) and utf8),
+                        DEFAULT)
     return DEFAULT
 
 

@@ -3,6 +3,8 @@ Russian, with a no-break space between thousands (so that wrapping never splits 
 decimal comma."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from expert.i18n import current
 
 NBSP = "\u00a0"
@@ -38,7 +40,8 @@ def answer(x) -> str:
     text = str(int(x)) if float(x).is_integer() else str(x)
     if current() not in _SEPARATORS:
         return text
-    whole, _, fraction = text.partition(".")
+    # Positional, never 1e-05: Decimal writes the float's shortest repr out in full.
+    whole, _, fraction = format(Decimal(text), "f").partition(".")
     return _local(f"{int(whole):,}" + ("." + fraction if fraction else ""))
 
 

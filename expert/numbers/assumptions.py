@@ -80,6 +80,11 @@ def _currency(raw, where: str) -> str:
 def _checked(key: str, raw, where: str) -> float:
     entry = shipped_assumptions()[key]
     value = raw.get("value") if isinstance(raw, dict) else raw
+    if isinstance(value, str):  # 35,5 in a Russian file is YAML text: read as the prompt reads it
+        try:
+            value = numeric.to_number(value)
+        except ValueError:
+            pass
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         raise InputError(_("'{key}' must be a number, got {value!r}").format(key=key, value=value),
                          where=where)

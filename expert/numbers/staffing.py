@@ -69,7 +69,8 @@ class Staffing:
 
 def parse_target(text: str) -> Target:
     """'80/20' -> Target(80, 20). Percent must be a percentage (not 0.8) below 100."""
-    match = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*/\s*([0-9]*\.?[0-9]+)\s*", str(text))
+    # A decimal mark may be a point or, in Russian (80,5/20), a comma: numeric.parse decides.
+    match = re.fullmatch(r"\s*([0-9]*[.,]?[0-9]+)\s*/\s*([0-9]*[.,]?[0-9]+)\s*", str(text))
     if not match:
         raise InputError(_("target {text!r} is not PERCENT/SECONDS, e.g. 80/20").format(text=text))
     try:  # the regex lets through 400 digits, which float() would turn into inf

@@ -18,6 +18,7 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    pass_context,
 )
 
 from expert import TEMPLATES_DIR
@@ -73,14 +74,23 @@ def _signed(number) -> str:
 
 OPTIONS = dict(
     undefined=StrictUndefined,  # a typo in a template fails loudly, never renders blank
-    # No constant folding: Jinja would evaluate `"literal" | wrap` (or `_()`-free filters such
-    # as `num`) once, at compile time, freezing the width and the language of that first render
-    # into the bytecode cache.
-    optimized=False,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+def _at_render(func):
+    """A filter whose result depends on the render in progress (its width, its language).
+
+    Jinja folds a filter on constant arguments (``"literal" | wrap``, ``0.5 | fixed(1)``) into
+    a constant when it compiles the template, and the bytecode cache keeps that constant: the
+    width and language of the first render would hold for every later one. A filter that takes
+    the context is never folded."""
+    @pass_context
+    def at_render(_context, *args, **kwargs):
+        return func(*args, **kwargs)
+    return at_render
 
 
 def add_filters(env: Environment) -> Environment:
@@ -91,18 +101,18 @@ def add_filters(env: Environment) -> Environment:
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["lang"] = current  # <html lang="{{ lang() }}">
-    env.filters["num"] = local.number
-    env.filters["fixed"] = local.fixed
-    env.filters["currency"] = local.currency
-    env.filters["wrap"] = _wrap
+    env.filters["num"] = _at_render(local.number)
+    env.filters["fixed"] = _at_render(local.fixed)
+    env.filters["currency"] = _at_render(local.currency)
+    env.filters["wrap"] = _at_render(_wrap)
     env.filters["signed"] = _signed
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
-    env.filters["evidence_text"] = lambda e: (
+    env.filters["evidence_text"] = _at_render(lambda e: (
         (gettext("{option} {weight} (assumed rates)") if e.get("basis") == "assumed"
-         else "{option} {weight}").format(option=e["option"], weight=_signed(e["weight"])))
-    env.filters["exclusion_text"] = lambda x: (
+         else "{option} {weight}").format(option=e["option"], weight=_signed(e["weight"]))))
+    env.filters["exclusion_text"] = _at_render(lambda x: (
         (gettext("{option} (for now)") if x["scope"] == "for_now"
-         else gettext("{option} (for this client)")).format(option=x["option"]))
+         else gettext("{option} (for this client)")).format(option=x["option"])))
     env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
     env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
     env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"
@@ -126,7 +136,12 @@ def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
         return None
     if not os.access(directory, os.W_OK):
         return None
-    return FileSystemBytecodeCache(directory, pattern=f"__ccadvisor_i18n_{kind}_%s.cache")
+    return FileSystemBytecodeCache(directory, pattern=f"__ccadvisor_{COMPILED_AS}_{kind}_%s.cache")
+
+
+# Part of every cached file's name: change it when the environments compile differently (the
+# cache's key is only the template's source). v2: gettext, and filters that are never folded.
+COMPILED_AS = "v2"
 
 
 @lru_cache(maxsize=2)

@@ -76,10 +76,22 @@ def test_the_language_is_restored_after_a_run(ccadvisor):
     assert current() == "en"
 
 
-@pytest.mark.parametrize("environ, lang", [({}, "en"), ({"LANG": "ru"}, "ru"), ({"LANG": "RU_ru"}, "ru"),
-                                           ({"CCADVISOR_LANG": " RU "}, "ru")])
+@pytest.mark.parametrize("environ, lang", [
+    ({}, "en"), ({"LANG": "ru_RU.utf8"}, "ru"), ({"LANG": "RU_ru.UTF-8"}, "ru"),
+    ({"LANG": "ru_RU.UTF-8@euro"}, "ru"), ({"CCADVISOR_LANG": " RU "}, "ru"),
+    # A Russian locale in another encoding cannot show «» and dashes: English, as before.
+    ({"LANG": "ru_RU.KOI8-R"}, "en"), ({"LANG": "ru_RU"}, "en"),
+])
 def test_from_environment(environ, lang):
     assert from_environment(environ) == lang
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("--lang", "en", "examples"),
+                                  ("examples", "--lang=ru")])
+def test_a_bad_environment_does_not_block_help_version_or_an_explicit_lang(ccadvisor, args):
+    run = ccadvisor(*args, env={**NO_LANGUAGE, "CCADVISOR_LANG": "fr"})
+    assert run.code == 0, run.err
+    assert run.err == ""
 
 
 def test_russian_reads_a_decimal_comma_and_refuses_what_two_languages_read_apart():

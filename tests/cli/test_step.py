@@ -176,3 +176,14 @@ def test_how_takes_a_name_and_climbs_from_the_recommendation_to_the_evidence(cca
     assert voters and all("<- firing" in chosen and rule in chosen for rule in voters)
     assert "finding fewer_than_five_on_calls  <- firing 4" in run.out
     assert "No fact 'no_such_thing' in working memory" in run.out
+
+
+@pytest.mark.parametrize("key, stops", [("с", False), ("й", True)], ids=["es-continues", "short-i-quits"])
+def test_the_one_letter_keys_mean_the_same_on_a_russian_layout(ccadvisor, key, stops):
+    """The c key types a Cyrillic "с" on a Russian layout: it continues, as "c" does; the q
+    key's "й" stops, as "q" does."""
+    run = ccadvisor("advise", "--example", "home_team_startup", "--step", input=f"{key}\n",
+                    env={"COLUMNS": "80"})
+    assert run.code == 0, run.err
+    assert ("Stopped before firing 1" in run.out) == stops
+    assert ("RECOMMENDATION: " in run.out) != stops

@@ -83,8 +83,10 @@ def test_translations_keep_their_placeholders_and_none_is_fuzzy(lang):
             continue
         if message.fuzzy:
             wrong.append(f"fuzzy: {message.id!r}")
-        english = message.id if isinstance(message.id, str) else message.id[-1]
-        for text in (message.string if isinstance(message.string, tuple) else (message.string,)):
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for index, text in enumerate(forms):
+            # A plural's first form answers the English singular, the others its plural.
+            english = message.id if isinstance(message.id, str) else message.id[min(index, 1)]
             if placeholders(text) != placeholders(english) and "%(count)s" not in english:
                 wrong.append(f"{message.id!r} -> {text!r}")
     assert not wrong, "; ".join(wrong[:10])

@@ -114,3 +114,16 @@ def test_one_answers_file_never_means_two_numbers(ccadvisor, tmp_path):
     assert run.code == 2 and "'1,500'" in run.err and len(run.err.splitlines()) == 1
     run = ccadvisor("advise", "--answers", str(answers))
     assert run.code == 0, run.err
+
+
+def test_rates_and_a_target_take_a_decimal_comma_in_russian(ccadvisor, tmp_path):
+    rates = tmp_path / "rates.yaml"
+    rates.write_text("outsource_price_per_minute: 35,5\n", encoding="utf-8")
+    run = ccadvisor("cost", "--example", "new_year_promotion", "--assumptions", str(rates), "--lang", "ru")
+    assert run.code == 0, run.err
+    assert "× 35,5 за минуту" in run.out
+    english = ccadvisor("cost", "--example", "new_year_promotion", "--assumptions", str(rates))
+    assert english.code == 2 and "'35,5'" in english.err
+    run = ccadvisor("staffing", "--calls", "100", "--aht-seconds", "180", "--target", "80,5/20",
+                    "--lang", "ru")
+    assert run.code == 0 and "80,5%" in run.out

@@ -20,16 +20,13 @@ from expert.inputs.yamlload import load_yaml
 QUESTIONS_DIR = DATA_DIR / "questions"
 TYPES = ("yes_no", "choice", "number")
 UNKNOWN = "unknown"
+# "Unknown" as people type it, in every language the tool speaks.
+_UNKNOWN_WORDS = {UNKNOWN, "неизвестно", "не знаю"}
 # Yes and no as people type them, in every language the tool speaks (a Russian consultant may
 # run English output, and the reverse).
 _YES = {"yes", "y", "true", "да", "д"}
 _NO = {"no", "n", "false", "нет", "н"}
 _YES_NO_WORDS = {"yes": N_("yes"), "no": N_("no")}
-
-
-def _number(value) -> str:
-    """A number as people write it: 1000000000, not 1e+09; 2.5 stays 2.5."""
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 @dataclass(frozen=True)
@@ -67,11 +64,11 @@ class Question:
             return _("one of {choices}").format(choices=", ".join(self.choice_ids))
         kind = (_("a whole number from {min} to {max}") if self.integer
                 else _("a number from {min} to {max}"))
-        return kind.format(min=_number(self.min), max=_number(self.max)) + (f" ({self.unit})" if self.unit else "")
+        return kind.format(min=local.answer(self.min), max=local.answer(self.max)) + (f" ({self.unit})" if self.unit else "")
 
     def validate(self, value):
         """Normalise a typed value (from YAML/JSON). None means unknown. Raises InputError."""
-        if value is None or (isinstance(value, str) and value.strip().lower() == UNKNOWN):
+        if value is None or (isinstance(value, str) and value.strip().lower() in _UNKNOWN_WORDS):
             return None
         if self.type == "yes_no":
             if isinstance(value, bool):
@@ -93,7 +90,7 @@ class Question:
                 raise self._wrong(value)
             if not self.min <= value <= self.max:
                 raise InputError(_("{value} is out of range for '{qid}': expected {expected}")
-                                 .format(value=_number(value), qid=self.id,
+                                 .format(value=local.answer(value), qid=self.id,
                                          expected=self.expects()))
             return int(value) if self.integer else value
         raise self._wrong(value)
@@ -101,7 +98,7 @@ class Question:
     def parse_text(self, text: str):
         """Normalise an answer typed as text (prompt, CSV cell). Choices also take their number."""
         text = text.strip()
-        if not text or text.lower() == UNKNOWN:
+        if not text or text.lower() in _UNKNOWN_WORDS:
             return None
         if self.type == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self.choices[int(text) - 1][0]

@@ -1,6 +1,8 @@
 """Which language a run speaks: --lang, else $CCADVISOR_LANG, else the locale (LC_ALL, then
 LC_MESSAGES, then LANG) when it names Russian, else English. A language the tool does not have
 is bad input: one line, exit code 2, before any work."""
+import json
+
 import pytest
 
 from expert.i18n import from_environment
@@ -127,3 +129,17 @@ def test_rates_and_a_target_take_a_decimal_comma_in_russian(ccadvisor, tmp_path)
     run = ccadvisor("staffing", "--calls", "100", "--aht-seconds", "180", "--target", "80,5/20",
                     "--lang", "ru")
     assert run.code == 0 and "80,5%" in run.out
+
+
+def test_russian_answer_words_are_understood_whatever_the_output_language(ccadvisor, tmp_path):
+    """да/нет and неизвестно are answers, as yes/no and unknown are; numbers in a Russian error
+    line are written the Russian way."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text("period: неизвестно\nplanned_spikes: да\nexplosive_growth: нет\n", encoding="utf-8")
+    english = ccadvisor("advise", "--answers", str(answers), "--format", "json")
+    assert english.code == 0, english.err
+    assert {row["question"]: row["value"] for row in json.loads(english.out)["answer_rows"]} == \
+        {"planned_spikes": "yes", "explosive_growth": "no"}  # period: unknown, so not a row
+    answers.write_text("customer_base: 5000000000000\n", encoding="utf-8")
+    run = ccadvisor("advise", "--answers", str(answers), "--lang", "ru")
+    assert run.code == 2 and "ожидается целое число от 0 до 1\u00a0000\u00a0000\u00a0000" in run.err

@@ -114,7 +114,14 @@ class Question:
             raise self._wrong(text) from None
 
     def _wrong(self, value) -> InputError:
-        shown = repr(numeric.short_text(value)) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else value
+        if isinstance(value, str):
+            shown = repr(numeric.short_text(value))
+        elif isinstance(value, bool):
+            shown = str(value).lower()
+        elif isinstance(value, (int, float)) and local.decimal_comma():
+            shown = local.answer(value)  # 1500,5 typed is 1500,5 shown, not 1500.5
+        else:
+            shown = value
         return InputError(_("invalid answer {value} for '{qid}': expected {expected}")
                           .format(value=shown, qid=self.id, expected=self.expects()))
 

@@ -8,7 +8,7 @@ from expert.report.render import terminal_width
 
 WIDTHS = (80, 120)
 PER_EXAMPLE = (("advise",), ("advise", "--brief"), ("cost",), ("explain",),
-               ("explain", "--sensitivity"))
+               ("explain", "--sensitivity"), ("explain", "--what-if", "period=long_term"))
 WHOLE = (("questions",), ("rules",), ("kb", "check", "--runs", "1"),
          ("staffing", "--calls", "120000", "--interval-minutes", "60", "--aht-seconds", "300",
           "--target", "80/20", "--max-occupancy", "70"))

@@ -146,6 +146,9 @@ class Catalog:
             raise InputError(self.unknown_message(qid)) from None
 
     def unknown_message(self, qid) -> str:
+        """One line, whatever the id holds: a line break in a quoted key is shown escaped."""
+        if isinstance(qid, str) and not qid.isprintable():
+            qid = repr(qid)[1:-1]
         return _("unknown question id '{qid}'").format(qid=qid) + did_you_mean(
             qid, self.questions, " " + _("(see 'ccadvisor questions')"))
 

@@ -74,6 +74,14 @@ def test_jsonl_input_validates_typed_values_per_line(ccadvisor, tmp_path):
     assert out[3]["option"] is None
 
 
+def test_a_key_holding_a_line_break_is_named_on_one_line(ccadvisor, tmp_path):
+    """Found by fuzz/fuzz_batch.py: a JSON key may hold an escaped line break."""
+    run = ccadvisor("batch", write(tmp_path, "in.jsonl", '{"cli\\nt": 5000}\n'), "--format", "jsonl")
+    assert run.code == 0, run
+    assert json.loads(run.out)["error"] == \
+        "row 1 (line 1): unknown question id 'cli\\nt' (see 'ccadvisor questions')"
+
+
 def test_output_is_identical_for_any_number_of_jobs(ccadvisor, tmp_path):
     body = "".join(GOOD[i % 3].replace(GOOD[i % 3].split(",")[0], f"c{i}", 1) for i in range(40))
     path = write(tmp_path, "in.csv", HEADER + body + "Bad,x,,,,\n")

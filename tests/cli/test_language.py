@@ -143,3 +143,14 @@ def test_russian_answer_words_are_understood_whatever_the_output_language(ccadvi
     answers.write_text("customer_base: 5000000000000\n", encoding="utf-8")
     run = ccadvisor("advise", "--answers", str(answers), "--lang", "ru")
     assert run.code == 2 and "ожидается целое число от 0 до 1\u00a0000\u00a0000\u00a0000" in run.err
+
+
+def test_a_tiny_answer_and_a_wrong_one_are_written_as_typed_in_russian(ccadvisor, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("outsource_price_per_minute: 0.00001\n", encoding="utf-8")
+    run = ccadvisor("advise", "--answers", str(answers), "--lang", "ru", "--format", "json")
+    assert run.code == 0, run.err  # 1e-05 once went through int() and crashed
+    assert json.loads(run.out)["answer_rows"][0]["label"].startswith("0,00001 ")
+    run = ccadvisor("explain", "--example", "new_year_promotion", "--what-if", "customer_base=1500,5",
+                    "--lang", "ru")
+    assert run.code == 2 and "недопустимый ответ 1\u00a0500,5 на вопрос 'customer_base'" in run.err

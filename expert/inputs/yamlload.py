@@ -6,9 +6,13 @@ same objects in a tenth of that. Falls back to the pure-Python loader where liby
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from expert.i18n import current
+from expert.i18n.texts import overlaid
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -16,3 +20,15 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(path: str | Path):
     """Parse one of the package's own data files."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506 - safe
+
+
+def load_localized(path: str | Path, lang: str | None = None) -> dict:
+    """A data file of id -> fields (advice, seeds, assumptions, cost components), each entry's
+    words in ``lang`` (default: the output's language) from its translation beside it. Read once
+    per language: callers only read it."""
+    return _localized(str(path), lang or current())
+
+
+@lru_cache(maxsize=None)
+def _localized(path: str, lang: str) -> dict:
+    return overlaid(path, load_yaml(path), lang)

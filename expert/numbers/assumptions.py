@@ -13,12 +13,10 @@ from pathlib import Path
 
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
-from expert.i18n import N_
+from expert.i18n import N_, current
 from expert.i18n import gettext as _
 from expert.inputs import numeric
-from expert.i18n import current
-from expert.i18n.texts import overlaid
-from expert.inputs.yamlload import load_yaml
+from expert.inputs.yamlload import load_localized
 
 ASSUMPTIONS_FILE = DATA_DIR / "assumptions.yaml"
 CLIENT, ASSUMPTION = "client", "assumption"
@@ -44,12 +42,7 @@ CURRENCY = "currency"  # the one setting that is not a number: the unit of every
 
 def _shipped_file() -> dict:
     """The bundled file, its texts and units in the output's language."""
-    return _shipped_in(current())
-
-
-@lru_cache(maxsize=None)
-def _shipped_in(lang: str) -> dict:
-    return overlaid(ASSUMPTIONS_FILE, load_yaml(ASSUMPTIONS_FILE), lang)
+    return load_localized(ASSUMPTIONS_FILE)
 
 
 def shipped_assumptions() -> dict:
@@ -60,7 +53,8 @@ def shipped_assumptions() -> dict:
 
 @lru_cache(maxsize=None)
 def _numbers_in(lang: str) -> dict:
-    return {key: entry for key, entry in _shipped_in(lang).items() if key != CURRENCY}
+    return {key: entry for key, entry in load_localized(ASSUMPTIONS_FILE, lang).items()
+            if key != CURRENCY}
 
 
 def shipped_currency() -> dict:

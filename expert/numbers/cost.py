@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from expert import DATA_DIR
-from expert.i18n import current
-from expert.i18n.texts import overlaid
-from expert.inputs.yamlload import load_yaml
+from expert.inputs.yamlload import load_localized
 from expert.numbers.assumptions import (
     CURRENCY,
     Number,
@@ -39,12 +36,7 @@ ONE_OFF, MONTHLY = "one_off", "monthly"
 
 def component_catalog() -> dict:
     """Cost component id -> {label, seed}, labelled in the output's language."""
-    return _components(current())
-
-
-@lru_cache(maxsize=None)
-def _components(lang: str) -> dict:
-    return overlaid(COMPONENTS_FILE, load_yaml(COMPONENTS_FILE), lang)
+    return load_localized(COMPONENTS_FILE)
 
 
 @dataclass(frozen=True)

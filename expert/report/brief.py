@@ -8,15 +8,11 @@ caller: report sits below explain), the cost over the horizon in a currency, and
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from expert import DATA_DIR
-from expert.i18n import current
 from expert.i18n import gettext as _
-from expert.i18n.texts import overlaid
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
-from expert.inputs.yamlload import load_yaml
+from expert.inputs.yamlload import load_localized
 from expert.numbers.assumptions import EXAMPLE_SOURCE
 from expert.reasoning.advisor import Result
 from expert.reasoning.options import load_options, load_stages
@@ -29,12 +25,7 @@ MAX_FOR, MAX_AGAINST, MAX_CHANGES = 5, 3, 3
 def seed_articles() -> dict:
     """seed file name -> {title, language}: the articles named in words, in the output's
     language."""
-    return _seed_articles(current())
-
-
-@lru_cache(maxsize=None)
-def _seed_articles(lang: str) -> dict:
-    return overlaid(SEEDS_FILE, load_yaml(SEEDS_FILE), lang)
+    return load_localized(SEEDS_FILE)
 
 
 def article(seed: str) -> dict:

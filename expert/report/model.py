@@ -5,13 +5,9 @@ Everything a report says comes from here, and everything here comes from the eng
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from expert import DATA_DIR
-from expert.i18n import current
-from expert.i18n.texts import overlaid
 from expert.inputs.catalog import load_catalog
-from expert.inputs.yamlload import load_yaml
+from expert.inputs.yamlload import load_localized
 from expert.numbers.figures import figure_details
 from expert.reasoning.advisor import Result
 from expert.reasoning.options import certainty_factors, load_options, load_stages
@@ -22,12 +18,7 @@ ADVICE_FILE = DATA_DIR / "advice.yaml"
 
 def advice_catalog() -> dict:
     """Advice item id -> {title, seed, points}, worded in the output's language."""
-    return _advice(current())
-
-
-@lru_cache(maxsize=None)
-def _advice(lang: str) -> dict:
-    return overlaid(ADVICE_FILE, load_yaml(ADVICE_FILE), lang)
+    return load_localized(ADVICE_FILE)
 
 
 def answer_row(qid: str, value) -> dict:

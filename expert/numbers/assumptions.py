@@ -13,7 +13,7 @@ from pathlib import Path
 
 from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
-from expert.i18n import N_, current
+from expert.i18n import current
 from expert.i18n import gettext as _
 from expert.inputs import numeric
 from expert.inputs.yamlload import load_localized
@@ -94,25 +94,9 @@ def _checked(key: str, raw, where: str) -> float:
     if not entry["min"] <= value <= entry["max"]:
         raise InputError(_("'{key}' is {value:g}, out of range: expected {min:g} to {max:g} "
                            "({unit})").format(key=key, value=value, min=entry["min"],
-                                              max=entry["max"], unit=unit_words(entry["unit"])),
+                                              max=entry["max"], unit=entry["unit"]),
                          where=where)
     return value
-
-
-# Every unit of data/assumptions.yaml and of the cost model's computed numbers (cost.py,
-# figures.py), so that it reads in the current language wherever it is shown.
-UNITS = frozenset({
-    N_("calls/hour"), N_("calls/month"), N_("hours/week"), N_("months"), N_("one-off"),
-    N_("per hire"), N_("per minute"), N_("per month"), N_("per operator per month"),
-    N_("per seat per month"), N_("per seat"), N_("seconds"), N_("seats"), N_("operators"),
-    N_("minutes/month"), N_("Erlangs"), N_("agents"), N_("numbers"),
-})
-
-
-def unit_words(unit: str) -> str:
-    """A unit ("per seat per month") in the current language; "%", a currency code or any
-    unit not in UNITS as it is."""
-    return _(unit) if unit in UNITS else unit
 
 
 def load_assumptions(path: str | Path | None = None) -> dict:

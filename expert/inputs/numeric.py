@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from expert.errors import InputError
 from expert.i18n import gettext as _
@@ -21,14 +22,24 @@ MAX_TEXT = 1000  # characters: longer text is no number anyone typed (and int() 
 
 
 def shown(value) -> str:
-    """A number as a message can show it: a 400-digit integer is not printed in full."""
+    """A number as a message can show it: a 400-digit integer is not printed in full, and no
+    number in exponent form (1.5e-07 is 0.00000015)."""
+    if isinstance(value, float) and math.isfinite(value) and abs(value) >= 10**20:
+        value = int(Decimal(repr(value)))
     if isinstance(value, int) and abs(value) >= 10**20:
         digits = str(abs(value))
         return ngettext("{sign}{first}...{last} ({count} digit)",
                         "{sign}{first}...{last} ({count} digits)", len(digits)).format(
             sign="-" if value < 0 else "", first=digits[:4], last=digits[-4:], count=len(digits))
-    if isinstance(value, float) and value.is_integer() and abs(value) < 10**16:
-        return str(int(value))
+    return plain(value)
+
+
+def plain(value) -> str:
+    """A number in positional notation in any language, as a file or a command line takes it
+    back: 80, 12.5, 0.00001 (never 1e-05)."""
+    if isinstance(value, float) and math.isfinite(value):
+        text = format(Decimal(repr(value)), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return str(value)
 
 
@@ -115,6 +126,11 @@ def _decimal_comma(text: str) -> str:
     return re.sub(rf"[{_GROUP_SPACES}]", "", whole) + "." + fraction
 
 
+# YAML's spellings of infinity and NaN: an answers file reads its scalars as text, and these are
+# still numbers (which ``checked`` then refuses as not finite), as Python's "inf" is.
+_YAML_SPECIAL = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
+
+
 def to_number(text: str, integer: bool = False) -> int | float:
     """Text as typed to a number, not yet ``checked``: ``parse_number``'s forms, and what Python
     reads as a float besides (1e3, 1e309, inf: numbers still, which ``checked`` then judges).
@@ -131,7 +147,8 @@ def to_number(text: str, integer: bool = False) -> int | float:
     except AmbiguousNumber:
         raise
     except ValueError:
-        return float(text.strip())
+        text = text.strip()
+        return float(_YAML_SPECIAL.get(text.lower(), text))
 
 
 def parse(text: str) -> int | float:

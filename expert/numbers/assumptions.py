@@ -15,6 +15,7 @@ from expert import DATA_DIR
 from expert.errors import InputError, did_you_mean
 from expert.i18n import current
 from expert.i18n import gettext as _
+from expert.i18n.numbers import answer, is_currency
 from expert.inputs import numeric
 from expert.inputs.yamlload import load_localized
 
@@ -63,12 +64,15 @@ def shipped_currency() -> dict:
 
 
 def _currency(raw, where: str) -> str:
+    """The currency of every amount: an ISO 4217 code that CLDR knows (EUR, RUB, BGN), so that
+    each language can write it (RUB is ₽ in Russian), and nothing else is ever printed as one."""
     value = raw.get("value") if isinstance(raw, dict) else raw
-    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 12 \
-            or not value.strip().isprintable():
-        raise InputError(_("'{key}' must be a short currency name such as EUR, got {value!r}")
-                         .format(key=CURRENCY, value=value), where=where)
-    return value.strip()
+    code = value.strip().upper() if isinstance(value, str) else value
+    if not isinstance(code, str) or not is_currency(code):
+        shown = value if not isinstance(value, str) else numeric.short_text(value)
+        raise InputError(_("'{key}' must be an ISO 4217 currency code such as EUR or RUB, got "
+                           "{value!r}").format(key=CURRENCY, value=shown), where=where)
+    return code
 
 
 def _checked(key: str, raw, where: str) -> float:
@@ -87,14 +91,14 @@ def _checked(key: str, raw, where: str) -> float:
         raise InputError(_("'{key}' is {value}: {reason}")
                          .format(key=key, value=numeric.shown(value), reason=reason), where=where)
     if entry["unit"] == "%" and 0 < value < 1:
-        raise InputError(_("'{key}' is {value:g}, which looks like a fraction; type percentages "
-                           "as percent, e.g. {percent:g}").format(key=key, value=value,
-                                                                  percent=value * 100),
+        raise InputError(_("'{key}' is {value}, which looks like a fraction; type percentages "
+                           "as percent, e.g. {percent}").format(key=key, value=answer(value),
+                                                                percent=answer(value * 100)),
                          where=where)
     if not entry["min"] <= value <= entry["max"]:
-        raise InputError(_("'{key}' is {value:g}, out of range: expected {min:g} to {max:g} "
-                           "({unit})").format(key=key, value=value, min=entry["min"],
-                                              max=entry["max"], unit=entry["unit"]),
+        raise InputError(_("'{key}' is {value}, out of range: expected {min} to {max} "
+                           "({unit})").format(key=key, value=answer(value), min=answer(entry["min"]),
+                                              max=answer(entry["max"]), unit=entry["unit"]),
                          where=where)
     return value
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from expert.errors import InputError
 from expert.i18n import N_
 from expert.i18n import gettext as _
-from expert.i18n.numbers import fixed, number
+from expert.i18n.numbers import answer, fixed, number
 from expert.inputs import numeric
 
 # Loads beyond this are not one queue any more (and the search must stay bounded): 100,000 Erlangs
@@ -43,7 +43,7 @@ class Target:
     seconds: float
 
     def __str__(self) -> str:
-        return f"{self.percent:g}/{self.seconds:g}"
+        return f"{numeric.plain(self.percent)}/{numeric.plain(self.seconds)}"
 
 
 @dataclass(frozen=True)
@@ -92,21 +92,27 @@ def check_percent(what: str, value: float, allow_zero: bool = False) -> None:
     """Percentages are typed as 80, not 0.8; a value in (0, 1) is almost surely a fraction.
     ``what`` names the value (marked with N_, translated here)."""
     if value != value or value < 0 or (value == 0 and not allow_zero):
-        raise InputError(_("{what} must be above 0{pct}, got {value:g}")
-                         .format(what=_(what), value=value, pct="%"))
+        raise InputError(_("{what} must be above 0{pct}, got {value}")
+                         .format(what=_(what), value=_shown(value), pct="%"))
     if 0 < value < 1:
-        raise InputError(_("{what} {value:g} looks like a fraction; type percentages as percent, "
-                           "e.g. {percent:g} for {percent:g}{pct}")
-                         .format(what=_(what), value=value, percent=value * 100, pct="%"))
+        raise InputError(_("{what} {value} looks like a fraction; type percentages as percent, "
+                           "e.g. {percent} for {percent}{pct}")
+                         .format(what=_(what), value=answer(value), percent=answer(value * 100),
+                                 pct="%"))
     if value > 100:
-        raise InputError(_("{what} {value:g}{pct} is over 100{pct}")
-                         .format(what=_(what), value=value, pct="%"))
+        raise InputError(_("{what} {value}{pct} is over 100{pct}")
+                         .format(what=_(what), value=answer(value), pct="%"))
+
+
+def _shown(value: float) -> str:
+    """A value a check refused, as the user typed it (NaN and infinities as Python names them)."""
+    return answer(value) if math.isfinite(value) else str(value)
 
 
 def _check_positive(what: str, value: float) -> None:
     if not (value > 0 and math.isfinite(value)):
-        raise InputError(_("{what} must be a number above 0, got {value:g}")
-                         .format(what=_(what), value=value))
+        raise InputError(_("{what} must be a number above 0, got {value}")
+                         .format(what=_(what), value=_shown(value)))
 
 
 def offered_load(calls: float, interval_minutes: float, aht_seconds: float) -> float:
@@ -147,8 +153,8 @@ def required_agents(calls: float, interval_minutes: float, aht_seconds: float, t
         check_percent(N_("maximum occupancy"), max_occupancy_pct)
     check_percent(N_("shrinkage"), shrinkage_pct, allow_zero=True)
     if shrinkage_pct >= 100:
-        raise InputError(_("shrinkage {value:g}{pct} is impossible: nobody would ever be on the "
-                           "line").format(value=shrinkage_pct, pct="%"))
+        raise InputError(_("shrinkage {value}{pct} is impossible: nobody would ever be on the "
+                           "line").format(value=answer(shrinkage_pct), pct="%"))
     load = offered_load(calls, interval_minutes, aht_seconds)
     if load > MAX_ERLANGS:
         raise InputError(_("a load of {load} Erlangs is beyond this calculator (at most {limit}); "
@@ -169,8 +175,8 @@ def required_agents(calls: float, interval_minutes: float, aht_seconds: float, t
         if level >= goal:
             break
     else:  # pragma: no cover - unreachable for targets below 100%; the bound guarantees no hang
-        raise InputError(_("target {target} cannot be reached for a load of {load:g} Erlangs")
-                         .format(target=target, load=load))
+        raise InputError(_("target {target} cannot be reached for a load of {load} Erlangs")
+                         .format(target=target, load=number(load)))
     by_occupancy = max_occupancy_pct is not None and agents == floor and floor > math.floor(load) + 1 \
         and service_level(agents - 1, load, aht_seconds, target.seconds) >= goal
     scheduled = math.ceil(agents / (1 - shrinkage_pct / 100) - 1e-9)

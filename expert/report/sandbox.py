@@ -205,7 +205,7 @@ def _collect(fd: int, pid: int, path: str) -> bytes:
             left = deadline - time.monotonic()
             if left <= 0 or not selector.select(left):
                 raise InputError(_("the template took longer than this tool's limit of "
-                                   "{limit:g} s").format(limit=TIME_LIMIT), where=path)
+                                   "{limit} s").format(limit=number(TIME_LIMIT)), where=path)
             chunk = os.read(fd, 1 << 16)
             if not chunk:
                 return b"".join(chunks)

@@ -86,13 +86,15 @@ def test_cost_has_a_currency_the_assumptions_file_can_change(ccadvisor, tmp_path
     rates.write_text("currency: EUR\noperator_salary_per_month: 2500\n")
     mine = flat(ccadvisor("advise", "--example", "home_team_startup", "--brief",
                           "--assumptions", str(rates)).out)
-    assert "COST OVER 24 MONTHS (EUR)" in mine and "Amounts in EUR" in mine
+    assert "COST OVER 24 MONTHS (€)" in mine and "Amounts in €" in mine
     assert f"(rates from {rates})" in mine
     cost = ccadvisor("cost", "--example", "home_team_startup", "--assumptions", str(rates)).out
-    assert "Amounts are in EUR" in flat(cost)
-    rates.write_text("currency: [1]\n")
-    bad = ccadvisor("advise", "--example", "home_team_startup", "--assumptions", str(rates))
-    assert bad.code == 2 and "'currency' must be a short currency name" in bad.err
+    assert "Amounts are in €" in flat(cost)
+    for bad_value, shown in (("[1]", "['1']"), ("'<b>X</b>'", "'<b>X</b>'"), ("dollars", "'dollars'")):
+        rates.write_text(f"currency: {bad_value}\n")
+        bad = ccadvisor("advise", "--example", "home_team_startup", "--assumptions", str(rates))
+        assert (bad.code, bad.err) == (2, f"ccadvisor: error: {rates}: 'currency' must be an ISO "
+                                          f"4217 currency code such as EUR or RUB, got {shown}\n")
 
 
 def test_next_steps_are_the_advice(ccadvisor):

@@ -140,4 +140,4 @@ def test_the_consultation_report_uses_the_rates_given(ccadvisor, tmp_path):
     rates.write_text("currency: EUR\n")
     run = ccadvisor("consult", "--session", str(tmp_path / "s.yaml"), "--assumptions", str(rates),
                     input=typed(*script("new_year_promotion"), ""))
-    assert run.code == 0 and re.search(r"COST OVER \d+ MONTHS \(EUR\)", run.out)
+    assert run.code == 0 and re.search(r"COST OVER \d+ MONTHS \(€\)", run.out)

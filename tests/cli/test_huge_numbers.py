@@ -72,7 +72,7 @@ def test_a_huge_number_at_the_consult_prompt_is_asked_again(ccadvisor, tmp_path)
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--calls", "1e308", "--interval-minutes", "1e308"), f"--calls: 1e+308 is {TOO_LARGE}"),
+    (("--calls", "1e308", "--interval-minutes", "1e308"), f"--calls: 1000...0000 (309 digits) is {TOO_LARGE}"),
     (("--calls", "inf"), "--calls: inf is not a finite number"),
     (("--calls", "100", "--interval-minutes", "nan"), "--interval-minutes: nan is not a finite number"),
     (("--calls", "100", "--target", f"{HUGE}/20"), f"target 9999...9999 (400 digits) is {TOO_LARGE}"),

@@ -66,10 +66,27 @@ def test_every_command_takes_lang(ccadvisor):
 
 
 def test_numbers_are_written_the_russian_way():
-    assert (local.number(1234567), local.fixed(0.5, 2), local.answer(2.5)) == ("1,234,567", "0.50", "2.5")
+    assert (local.number(1234567), local.fixed(0.5, 2), local.answer(2.5), local.currency("RUB")) \
+        == ("1,234,567", "0.50", "2.5", "RUB")
     with using("ru"):
         assert (local.number(1234567), local.fixed(0.5, 2), local.answer(2.5), local.currency("RUB")) == \
-            ("1\u00a0234\u00a0567", "0,50", "2,5", "руб.")
+            ("1\u00a0234\u00a0567", "0,50", "2,5", "₽")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["60,000.5", "123,456,789.25", "0.0035", "0.00001235", "1,000,000,000,000,000,000,000",
+            "5,000,000", "12.35", "-3.25", "1", "0.85"]),
+    ("ru", ["60\u00a0000,5", "123\u00a0456\u00a0789,25", "0,0035", "0,00001235",
+            "1\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000", "5\u00a0000\u00a0000", "12,35",
+            "-3,25", "1", "0,85"]),
+])
+def test_no_number_is_written_in_exponent_form(lang, expected):
+    """Large, small and fractional figures as a consultant writes them: grouped, two decimals at
+    1 or more, four significant digits below 1, never 6e+04 or 1.2e-05."""
+    values = [60000.5, 123456789.25, 0.0035, 0.000012345, 1e21, 5e6, 12.3456, -3.25, 1.0, 0.85]
+    with using(lang):
+        assert [local.number(v) for v in values] == expected
+        assert local.answer(1e-05) == ("0,00001" if lang == "ru" else "0.00001")
 
 
 def test_the_language_is_restored_after_a_run(ccadvisor):

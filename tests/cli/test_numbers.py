@@ -92,4 +92,39 @@ def test_a_command_line_number_reads_as_the_prompt_does(ccadvisor):
                        "groups of three (6,000); write decimals with a point (1.5)\n")
     run = ccadvisor("staffing", "--calls", "2 500", "--aht-seconds", "180")
     assert run.code == 0, run
-    assert "2500 calls in 60 min" in run.out
+    assert "2,500 calls in 60 min" in run.out
+
+
+# One reading of every value: what YAML or JSON would make of a scalar on its own (6.000 as 6,
+# 0x10 as 16, on as true) never decides; the prompt's parser does, so each is refused, or taken,
+# alike in a YAML file, a JSON file, a CSV cell and at the prompt.
+ONE_READING = [
+    ("call_staff", "6.000", "invalid answer for 'call_staff': '6.000': a point is a decimal point "
+                            "here; write thousands as 6000, 6,000 or 6 000"),
+    ("call_staff", "0x10", "invalid answer '0x10' for 'call_staff'"),
+    ("call_staff", "1e3", None),  # a number still, as at the prompt: a thousand people
+    ("has_pbx", "on", "invalid answer 'on' for 'has_pbx': expected yes or no"),
+    ("period", "2024-01-01", "invalid answer '2024-01-01' for 'period'"),
+]
+
+
+@pytest.mark.parametrize("qid, text, refusal", ONE_READING)
+def test_a_value_means_the_same_in_every_input_path(ccadvisor, tmp_path, qid, text, refusal):
+    yaml_file = tmp_path / "a.yaml"
+    yaml_file.write_text(f"{qid}: {text}\n")
+    runs = [ccadvisor("advise", "--answers", str(yaml_file), "--format", "json")]
+    if qid == "call_staff":  # JSON has numbers only for numbers
+        json_file = tmp_path / "a.json"
+        json_file.write_text(f'{{"{qid}": {text}}}' if text[0].isdigit() and "x" not in text
+                             else f'{{"{qid}": "{text}"}}')
+        runs.append(ccadvisor("advise", "--answers", str(json_file), "--format", "json"))
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(f"client,{qid}\nA,{text}\n")
+    cell = json.loads(ccadvisor("batch", str(csv_file), "--format", "jsonl").out)["error"]
+    for run in runs:
+        if refusal is None:
+            assert run.code == 0, run
+            assert json.loads(run.out)["answers"][qid] == 1000
+        else:
+            assert run.code == 2 and refusal in run.err, run
+    assert (cell == "") if refusal is None else (refusal in cell), cell

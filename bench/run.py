@@ -28,10 +28,10 @@ import json
 import os
 import platform
 import random
-import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -50,12 +50,12 @@ BROKEN = {  # row number -> (question id, a cell no question accepts)
 
 
 def command() -> list[str]:
-    """The installed ``ccadvisor`` script next to this Python, as a user would run it."""
-    script = Path(sys.executable).with_name("ccadvisor")
-    if script.exists():
+    """The installed ``ccadvisor`` script of this Python, as a user would run it (never another
+    install first on PATH); without it, the same entry point through this Python."""
+    script = Path(sysconfig.get_path("scripts")) / "ccadvisor"
+    if script.is_file():
         return [str(script)]
-    found = shutil.which("ccadvisor")
-    return [found] if found else [sys.executable, "-c", "import cli; cli.main()"]
+    return [sys.executable, "-c", "import cli; cli.main()"]
 
 
 def timed_run(args, **kwargs) -> float:

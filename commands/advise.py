@@ -27,7 +27,7 @@ def advise(answers_file, example, fmt, output, template, step, watch, brief, ass
     from expert.reasoning.advisor import advise as run_advice
     from expert.report.render import render
 
-    check_output_target(output, answers_file, template)
+    check_output_target(output, answers_file, template, assumptions_file)
     if watch:
         from expert.explain.watch import parse_watch
         watch = parse_watch(watch)
@@ -36,12 +36,13 @@ def advise(answers_file, example, fmt, output, template, step, watch, brief, ass
     if step or watch:
         from commands.stepping import run_traced
         # Only a text report shares stdout with the transcript; any other keeps it to itself.
-        result, stopped = run_traced(answers, meta, step, watch, err=fmt != "text")
+        result, stopped = run_traced(answers, meta, step, watch, err=fmt != "text",
+                                     assumptions=assumptions)
         if stopped:
             return  # step mode has printed what was derived so far
     else:
-        result = run_advice(answers, meta)
-    model = client_report(result, "text" if template else fmt, assumptions, assumptions_file)
+        result = run_advice(answers, meta, assumptions=assumptions)
+    model = client_report(result, "text" if template else fmt, assumptions_file)
     if template:  # the user's own layout over the plain report model, rendered in the sandbox
         from expert.report.sandbox import render_user_template
         emit(render_user_template(template, model), output)

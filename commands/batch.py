@@ -4,7 +4,8 @@ import sys
 
 import click
 
-from commands.common import check_output_target, output_option, output_stream
+from commands.common import (assumptions_option, check_output_target, load_rates, output_option,
+                             output_stream)
 from expert.i18n import gettext as _
 
 
@@ -17,7 +18,8 @@ from expert.i18n import gettext as _
 @click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
               help="Refuse a file with more rows than this (split it, or raise the limit).")
 @output_option
-def batch(file, jobs, fmt, max_rows, output):
+@assumptions_option
+def batch(file, jobs, fmt, max_rows, output, assumptions_file):
     """Advise every client in FILE (CSV with question-id columns, or JSONL).
 
     A row that fails validation is reported in the 'error' field of its output row and skipped;
@@ -28,7 +30,8 @@ def batch(file, jobs, fmt, max_rows, output):
     from expert.report.batch import Tally, result_lines
     from expert.report.render import render
 
-    check_output_target(output, file)
+    check_output_target(output, file, assumptions_file)
+    assumptions = load_rates(assumptions_file)
     total = count_rows(file, max_rows)  # a whole-file problem is found before anything is written
     tally = Tally()
     tty = sys.stderr.isatty()  # a bar is noise in a log file or a pipe
@@ -36,6 +39,6 @@ def batch(file, jobs, fmt, max_rows, output):
                 else contextlib.nullcontext())
     with output_stream(output) as out, progress as bar:
         results = run_rows(iter_rows(file, max_rows), jobs=jobs,
-                           on_done=bar.update if tty else None)
+                           on_done=bar.update if tty else None, assumptions=assumptions)
         out.writelines(result_lines(map(tally.add, results), fmt))
     click.echo(render("batch_summary", "text", tally.as_dict()), err=True, nl=False)

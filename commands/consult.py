@@ -147,7 +147,7 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     from expert.interview import flow
 
     outcome, consultation = flow.run_interview(session, term, trace=trace, resumed=resumed,
-                                               before_firing=before_firing)
+                                               before_firing=before_firing, assumptions=rates[0])
     path_arg = flow.resume_argument(session)
     if outcome in (flow.QUIT, flow.END_OF_INPUT):  # Ctrl-D at a prompt is a quit (exit 0)
         if outcome == flow.END_OF_INPUT:
@@ -161,7 +161,7 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
         finished_session(session, term, rates)
     else:
         term.show("notice", kind="done", path=str(session.path))
-        show_report(consultation.result(session.meta), term, rates)
+        show_report(consultation.result(session.meta), term, rates[1])
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
@@ -175,7 +175,8 @@ def finished_session(session, term: Terminal, rates=(None, None)) -> None:
     """--resume on a finished session, report wanted: the report of its answers."""
     from expert.reasoning.advisor import advise
     answers = {q: v for q, v in session.answers.items() if v is not None}
-    show_report(advise(answers_in_catalog_order(answers), session.meta), term, rates)
+    show_report(advise(answers_in_catalog_order(answers), session.meta, assumptions=rates[0]),
+                term, rates[1])
 
 
 def answers_in_catalog_order(answers: dict) -> dict:
@@ -183,15 +184,16 @@ def answers_in_catalog_order(answers: dict) -> dict:
     return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
 
 
-def show_report(result, term: Terminal, rates=(None, None)) -> None:
+def show_report(result, term: Terminal, rates_file: str | None = None) -> None:
     """The report ``ccadvisor advise`` prints (client page, then the appendix), then an offer to
-    write it as md/html/json. ``rates``: (the rates of --assumptions, its file name)."""
+    write it as md/html/json. The result carries its rates; ``rates_file`` names their file
+    (--assumptions), if any."""
     from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
     from expert.interview import flow
     from expert.report.render import render
 
-    click.echo(render("report", "text", client_report(result, "text", *rates)), nl=False)
+    click.echo(render("report", "text", client_report(result, "text", rates_file)), nl=False)
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
@@ -206,7 +208,7 @@ def show_report(result, term: Terminal, rates=(None, None)) -> None:
                       reason=_("{name}: the name must end in .md, .html or .json").format(name=name))
             continue
         try:
-            write_atomic(name, render("report", fmt, client_report(result, fmt, *rates)))
+            write_atomic(name, render("report", fmt, client_report(result, fmt, rates_file)))
         except InputError as err:
             term.show("notice", kind="bad_report_name", reason=str(err))
             continue

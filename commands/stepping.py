@@ -87,7 +87,8 @@ def watcher(items):
                                                     err=True))
 
 
-def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = False):
+def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = False,
+               assumptions: dict | None = None):
     """advise --step / --watch: the same pipeline on an engine with the listeners.
     -> (result, stopped)."""
     from expert.explain.stepping import decision_model, derived_model
@@ -102,7 +103,7 @@ def run_traced(answers: dict, meta: dict, step: bool, watch=None, err: bool = Fa
     engine.before_firing = lambda eng, waiting: (
         (watching is None or watching.before_firing(eng, waiting))
         and (listener is None or listener(eng, waiting)))
-    result = advise(answers, meta, engine=engine)
+    result = advise(answers, meta, engine=engine, assumptions=assumptions)
     if watching:
         watching.finish(engine)
     if listener is None:

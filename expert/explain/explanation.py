@@ -8,8 +8,9 @@ from expert.reasoning.options import load_options
 
 
 def explanation(answers: dict, meta: dict | None = None, why_not_options=(), changes=(),
-                with_sensitivity: bool = False) -> dict:
+                with_sensitivity: bool = False, assumptions: dict | None = None) -> dict:
     """The whole ``explain`` model. With no question asked, why-not for every losing option.
+    Figures rest on ``assumptions`` (--assumptions FILE; default: the bundled example rates).
 
     Inputs are checked before any run, so a bad option or change fails with nothing computed.
     """
@@ -17,7 +18,7 @@ def explanation(answers: dict, meta: dict | None = None, why_not_options=(), cha
         check_option(option)
     for text in changes:
         parse_change(text)
-    result = advise(answers, meta)
+    result = advise(answers, meta, assumptions=assumptions)
     if not why_not_options and not changes and not with_sensitivity:
         why_not_options = result.decision.ranking[1:]
     return {
@@ -25,6 +26,6 @@ def explanation(answers: dict, meta: dict | None = None, why_not_options=(), cha
         "option": result.decision.option,
         "label": load_options()[result.decision.option].label,
         "why_not": [why_not(result, o) for o in why_not_options],
-        "what_if": what_if(answers, list(changes)) if changes else None,
-        "sensitivity": sensitivity(answers) if with_sensitivity else None,
+        "what_if": what_if(answers, list(changes), assumptions) if changes else None,
+        "sensitivity": sensitivity(answers, assumptions=assumptions) if with_sensitivity else None,
     }

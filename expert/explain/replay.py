@@ -102,12 +102,12 @@ def _graph_steps(model: dict, result) -> dict:
     return steps
 
 
-def replay_model(answers: dict, meta: dict | None = None) -> dict:
+def replay_model(answers: dict, meta: dict | None = None, assumptions: dict | None = None) -> dict:
     recorder = _Recorder()
     engine = AdvisorEngine()
     engine.before_firing = recorder.before_firing
     engine.on_firing = lambda firing: recorder.on_firing(engine, firing)
-    result = advise(answers, meta, engine=engine)
+    result = advise(answers, meta, engine=engine, assumptions=assumptions)
     if not recorder.frames:  # no rule fired at all: still a start, then the decision
         recorder.start(engine, [])
     recorder.decision(engine)  # when no follow-up rule fired after it

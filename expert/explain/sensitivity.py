@@ -94,8 +94,9 @@ class Screen:
     tests check it agrees with the engine on every single change of every bundled example.
     """
 
-    def __init__(self, answers: dict):
+    def __init__(self, answers: dict, assumptions: dict | None = None):
         self.answers = dict(answers)
+        self.assumptions = assumptions
         self.rules = _scoring_rules()
         self.readers: dict[str, set] = {}
         self.figure_readers = set()
@@ -114,7 +115,7 @@ class Screen:
     def _figures(self, answers: dict) -> dict:
         key = tuple((q, answers.get(q)) for q in _figure_questions())
         if key not in self._figures_cache:
-            self._figures_cache[key] = figure_dicts(answers)
+            self._figures_cache[key] = figure_dicts(answers, self.assumptions)
         return self._figures_cache[key]
 
     def _direct(self, i: int, answers: dict, figures: dict) -> bool:
@@ -187,17 +188,18 @@ class Screen:
 SHOWN_FLIPS = 10  # a consultant needs a few ways the answer could turn, not hundreds
 
 
-def sensitivity(answers: dict, pairs: bool = True) -> dict:
-    """The smallest answer changes (one, then pairs) that change the recommendation.
+def sensitivity(answers: dict, pairs: bool = True, assumptions: dict | None = None) -> dict:
+    """The smallest answer changes (one, then pairs) that change the recommendation, the figures
+    computed on ``assumptions`` (default: the bundled example rates).
 
     Only questions some rule reads are varied. Pairs (of two different questions) are tried
     only when no single change flips the result. Candidates are screened with ``Screen``; the
     flips shown (the first SHOWN_FLIPS in questionnaire order) are each confirmed by a run of the
     real pipeline, and the total says how many the screen found.
     """
-    base = advise(answers)
+    base = advise(answers, assumptions=assumptions)
     winner = base.decision.option
-    screen = Screen(answers)
+    screen = Screen(answers, assumptions)
     read = {q for meta in all_rules() for q in questions_of(meta)}
     singles = [((q.id, value),) for q in load_catalog() if q.id in read
                for value in candidate_values(q, answers.get(q.id))]
@@ -210,7 +212,7 @@ def sensitivity(answers: dict, pairs: bool = True) -> dict:
                 continue
             found += 1
             if len(flips) < SHOWN_FLIPS:
-                result = advise(apply_changes(answers, changes))
+                result = advise(apply_changes(answers, changes), assumptions=assumptions)
                 if result.decision.option != winner:
                     flips.append(_flip_row(answers, changes, base, result))
 

@@ -16,7 +16,7 @@ from expert.reasoning.advisor import (
     Result,
     advise,
     answer_facts,
-    figure_facts,
+    figure_dicts,
     recommendation_facts,
 )
 from expert.reasoning.conditions import conditions_of
@@ -71,8 +71,8 @@ def result_facts(result: Result) -> list[dict]:
     """Every fact the run ended with, as plain dicts: answers, figures, derived, recommended."""
     facts = [{"fact": "Answer", "question": f["question"], "value": f["value"]}
              for f in answer_facts(result.answers)]
-    facts += [{"fact": "Figure", "name": f["name"], "value": f["value"], "source": f["source"]}
-              for f in figure_facts(result.answers)]
+    facts += [{"fact": "Figure", "name": name, **figure}
+              for name, figure in figure_dicts(result.answers, details=result.figures).items()]
     for firing in result.firings:
         facts += firing.added
     decision = result.decision
@@ -235,8 +235,8 @@ def change_rows(answers: dict, changes) -> list[dict]:
             for qid, value in changes]
 
 
-def what_if(answers: dict, change_texts: list[str]) -> dict:
+def what_if(answers: dict, change_texts: list[str], assumptions: dict | None = None) -> dict:
     changes = [parse_change(t) for t in change_texts]
-    before = advise(answers)
-    after = advise(apply_changes(answers, changes))
+    before = advise(answers, assumptions=assumptions)
+    after = advise(apply_changes(answers, changes), assumptions=assumptions)
     return {"changes": change_rows(answers, changes), **compare(before, after)}

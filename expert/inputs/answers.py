@@ -32,8 +32,21 @@ META_KEY = "meta"
 META_TEXT_FIELDS = ("client", "consultant", "description", "started", "updated", "status")
 
 
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
 class _UniqueKeyLoader(SafeLoader):
-    """SafeLoader that refuses duplicate keys instead of silently keeping the last one."""
+    """SafeLoader that refuses duplicate keys instead of silently keeping the last one, and reads
+    every plain scalar as text but an empty one (or ``~``, ``null``), which is no answer.
+
+    YAML's own readings of a scalar (``6.000`` as 6, ``0x10`` as 16, ``yes`` and ``on`` as true,
+    ``2024-13-45`` as a date) are not the ones a consultant types at the prompt or into a CSV
+    cell. Text goes through the one number parser every input path uses, so a value means the
+    same wherever it is written, and each refusal is the tool's own line.
+    """
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == _NULL_TAG]
+        for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()}
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -55,6 +68,14 @@ def reject_duplicate_json_keys(pairs):
         if keys.count(key) > 1:
             raise InputError(_("duplicate key '{key}'").format(key=key))
     return dict(pairs)
+
+
+def load_json(text: str):
+    """JSON as the answers readers take it: duplicate keys refused, and every number (NaN and
+    Infinity too) kept as the text it was written in, for the one number parser to read, as the
+    YAML loader keeps them (``_UniqueKeyLoader``)."""
+    return json.loads(text, object_pairs_hook=reject_duplicate_json_keys, parse_int=str,
+                      parse_float=str, parse_constant=str)
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -149,8 +170,8 @@ def check_structure(text: str, json_format: bool) -> None:
     reaches the recursive parts of the parsers, and an alias cannot multiply a small file into a
     huge structure (the "billion laughs").
     """
-    depth = 0
     if json_format:
+        depth = 0
         for match in _BRACKETS_OUTSIDE_STRINGS.finditer(text):
             bracket = match.group(1)
             if bracket:
@@ -160,7 +181,23 @@ def check_structure(text: str, json_format: bool) -> None:
                     raise InputError(_("line {line}: nested deeper than {depth} levels")
                                      .format(line=line, depth=MAX_DEPTH))
         return
-    for event in yaml.parse(text, Loader=SafeLoader):
+    try:
+        _check_events(yaml.parse(text, Loader=SafeLoader))
+    except yaml.YAMLError:
+        # libyaml reads ahead and has limits of its own (a flow nested 1000 deep): it may refuse
+        # a file before its events reach ours. The pure-Python parser reads ahead at most one
+        # simple key (1024 characters), so on a refused file it tells whether ours is the
+        # reason, and the line says the same whichever parser met the file first.
+        try:
+            _check_events(yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError:
+            pass
+        raise
+
+
+def _check_events(events) -> None:
+    depth = 0
+    for event in events:
         if isinstance(event, yaml.AliasEvent):
             raise InputError(_("line {line}: YAML aliases (*{anchor}) are not allowed in answers "
                                "files").format(line=event.start_mark.line + 1, anchor=event.anchor))
@@ -178,7 +215,7 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
     try:
         check_structure(text, json_format)
         if json_format:
-            data = json.loads(text, object_pairs_hook=reject_duplicate_json_keys)
+            data = load_json(text)
         else:
             data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except json.JSONDecodeError as err:

@@ -32,11 +32,11 @@ from expert.inputs.answers import (
     cannot_read,
     check_structure,
     found_kind,
+    load_json,
     open_input,
     parser_words,
     printable,
     refuse_lone_surrogates,
-    reject_duplicate_json_keys,
 )
 from expert.inputs.catalog import load_catalog
 
@@ -185,7 +185,7 @@ def _jsonl_rows(lines: Iterator[str], where: str) -> Iterator[Row]:
         row = Row(row=number, line=line_no)
         try:
             check_structure(line, json_format=True)
-            raw = json.loads(line, object_pairs_hook=reject_duplicate_json_keys)
+            raw = load_json(line)
             refuse_lone_surrogates(raw)
         except InputError as err:
             yield failed(row, str(err))

@@ -54,8 +54,9 @@ class Consultation:
     """
 
     def __init__(self, answers: dict | None = None, history: list | None = None,
-                 before_firing=None, on_firing=None):
+                 before_firing=None, on_firing=None, assumptions: dict | None = None):
         self.catalog = load_catalog()
+        self.assumptions = assumptions  # the rates figures rest on (--assumptions FILE)
         self.answers: dict = dict(answers or {})
         self.history: list = list(history or self.answers)
         self.on_firing = on_firing
@@ -99,7 +100,7 @@ class Consultation:
         """One evaluation; False when it must be replayed from a reset engine."""
         engine = self.engine
         answers = self.known_answers()
-        figures = figure_dicts(answers)
+        figures = figure_dicts(answers, self.assumptions)
         if replay or not self._extends(answers, figures):
             engine.reset()
             self._session_firings = engine.firings
@@ -231,6 +232,6 @@ class Consultation:
 
     def result(self, meta: dict | None = None) -> Result:
         """The same Result ``ccadvisor advise`` gives for these answers (a fresh two-stage run)."""
-        return advise(self.known_answers(), meta, engine=self.engine)
+        return advise(self.known_answers(), meta, engine=self.engine, assumptions=self.assumptions)
 
 

@@ -67,7 +67,8 @@ def resume_argument(session) -> str:
 
 
 def run_interview(session, io, trace: bool = False, resumed: bool = False,
-                  before_firing=None) -> tuple[str, Consultation | None]:
+                  before_firing=None, assumptions: dict | None = None
+                  ) -> tuple[str, Consultation | None]:
     """The whole consultation on one session: (how it ended, the consultation).
 
     ``before_firing`` goes to the engine (step mode). On Ctrl-C or the end of input every answer
@@ -92,7 +93,8 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     consultation = None
     try:
         consultation = Consultation(session.answers, session.history,
-                                    before_firing=before_firing, on_firing=on_firing)
+                                    before_firing=before_firing, on_firing=on_firing,
+                                    assumptions=assumptions)
         if reopen is not None:
             reopen(consultation)
             save_answers(consultation, session)

@@ -43,12 +43,13 @@ def _computed(name: str, value, unit: str = "") -> dict:
     return {"key": name, "value": value, "unit": unit, "source": "computed", "text": "", "seed": ""}
 
 
-def figure_details(answers: dict) -> dict[str, dict]:
-    """name -> {name, value, method, inputs: [number with its source]} for every figure allowed."""
+def figure_details(answers: dict, assumptions: dict | None = None) -> dict[str, dict]:
+    """name -> {name, value, method, inputs: [number with its source]} for every figure allowed,
+    on ``assumptions`` (load_assumptions(FILE); default: the bundled example rates)."""
     available = {name for name, needs in FIGURE_INPUTS.items() if all(q in answers for q in needs)}
     if not available:
         return {}
-    assumptions = load_assumptions()
+    assumptions = load_assumptions() if assumptions is None else assumptions
     numbers = resolve(answers, assumptions)
     details = {}
     if available - {"own_centre_late_by_months"}:   # all the others come from the cost model
@@ -97,9 +98,9 @@ def _whole(value):
     return int(value) if float(value).is_integer() else value
 
 
-def compute_figures(answers: dict) -> dict:
+def compute_figures(answers: dict, assumptions: dict | None = None) -> dict:
     """name -> value for every figure the answers allow."""
-    return {name: d["value"] for name, d in figure_details(answers).items()}
+    return {name: d["value"] for name, d in figure_details(answers, assumptions).items()}
 
 
 def source_of(detail: dict) -> str:

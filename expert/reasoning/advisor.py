@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from expert.inputs.catalog import load_catalog
+from expert.numbers.assumptions import load_assumptions
 from expert.numbers.figures import figure_details, source_of
 from expert.reasoning.decision import Decision, decide
 from expert.reasoning.engine import AdvisorEngine, Firing
@@ -39,6 +40,12 @@ class Result:
     advice: list[dict]             # {"item", "rule"} in firing order
     exclusions: list = field(default_factory=list)  # {"option", "rule", "scope"}: the vetoes
     meta: dict = field(default_factory=dict)
+    # The rates the figures rest on (load_assumptions: the bundled examples, with --assumptions
+    # FILE over them), and the figures the rules read, with their arithmetic (figure_details):
+    # the report, the cost table and the sensitivity search take both from here, so every
+    # number on the page is the one the rules used.
+    assumptions: dict = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -53,16 +60,21 @@ def answer_facts(answers: dict) -> list:
     return [Answer(question=q.id, value=answers[q.id]) for q in catalog if q.id in answers]
 
 
-def figure_dicts(answers: dict) -> dict:
-    """name -> {"value", "source"} for every figure the answers allow, in name order."""
-    details = figure_details(answers)  # once: the cost model behind it is the costly part
+def figure_dicts(answers: dict, assumptions: dict | None = None, details: dict | None = None) -> dict:
+    """name -> {"value", "source"} for every figure the answers allow, in name order, on the
+    ``assumptions`` given (default: the bundled rates), or from ``figure_details`` already
+    computed."""
+    if details is None:
+        details = figure_details(answers, assumptions)  # the cost model behind it is the costly part
     return {name: {"value": details[name]["value"], "source": source_of(details[name])}
             for name in sorted(details)}
 
 
-def figure_facts(answers: dict | None = None, figures: dict | None = None) -> list:
-    """Figure facts (from the answers, or from ``figure_dicts`` already computed), in name order."""
-    figures = figure_dicts(answers) if figures is None else figures
+def figure_facts(answers: dict | None = None, figures: dict | None = None,
+                 assumptions: dict | None = None) -> list:
+    """Figure facts (from the answers on ``assumptions``, or from ``figure_dicts`` already
+    computed), in name order."""
+    figures = figure_dicts(answers, assumptions) if figures is None else figures
     return [Figure(name=name, **figures[name]) for name in sorted(figures)]
 
 
@@ -106,11 +118,16 @@ def recommendation_facts(decision: Decision) -> tuple:
     return facts
 
 
-def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None = None) -> Result:
-    """Run a consultation on already validated answers (see Catalog.validate)."""
+def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None = None,
+           assumptions: dict | None = None) -> Result:
+    """Run a consultation on already validated answers (see Catalog.validate), its figures
+    computed on ``assumptions`` (load_assumptions(FILE); default: the bundled example rates)."""
     engine = engine or shared_engine()
     engine.reset()
-    engine.declare(*answer_facts(answers), *figure_facts(answers))
+    assumptions = load_assumptions() if assumptions is None else assumptions
+    details = figure_details(answers, assumptions)
+    engine.declare(*answer_facts(answers),
+                   *figure_facts(figures=figure_dicts(answers, details=details)))
     decision = run_stages(engine)
     engine.declare(*(Recommended(**fact) for fact in recommendation_facts(decision)))
     engine.run()
@@ -124,4 +141,6 @@ def advise(answers: dict, meta: dict | None = None, engine: AdvisorEngine | None
         exclusions=[{k: f[k] for k in ("option", "rule", "scope")}
                     for f in engine.facts_of(Exclusion)],
         meta=dict(meta or {}),
+        assumptions=assumptions,
+        figures=details,
     )

@@ -6,6 +6,7 @@ order and, since the engine is deterministic, are identical for any number of jo
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import signal
 from collections.abc import Iterable, Iterator
@@ -16,14 +17,15 @@ from expert.reasoning.advisor import advise, shared_engine
 from expert.reasoning.options import option_ids
 
 
-def advise_row(row: Row) -> dict:
-    """The result row for one profile (run on this process's shared engine)."""
+def advise_row(row: Row, assumptions: dict | None = None) -> dict:
+    """The result row for one profile (run on this process's shared engine), its figures on
+    ``assumptions`` (--assumptions FILE; default: the bundled example rates)."""
     if row.error:
         return {"row": row.row, "client": row.client, "option": None, "stage": None,
                 "tie": None, "confidence": None, "scores": None, "fired_rules": None,
                 "error": row.error}
     try:
-        result = advise(row.answers)
+        result = advise(row.answers, assumptions=assumptions)
     except InputError as err:  # valid answers a computation cannot take (e.g. the staffing limit)
         return advise_row(failed(row, str(err)))
     decision = result.decision
@@ -44,12 +46,14 @@ def _warm_worker():
     shared_engine()
 
 
-def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None) -> Iterator[dict]:
+def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None,
+             assumptions: dict | None = None) -> Iterator[dict]:
     """Result rows in input order, each as soon as it is ready, so that no more than a bounded
     slice of the input is held at once. ``on_done(n)`` is told how many more rows are done."""
+    one = functools.partial(advise_row, assumptions=assumptions)
     if jobs <= 1:
         for row in rows:
-            yield advise_row(row)
+            yield one(row)
             if on_done:
                 on_done(1)
         return
@@ -60,7 +64,7 @@ def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None) -> Iterator[dict]
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker) as pool:
         rows = iter(rows)
         while piece := list(itertools.islice(rows, chunk * jobs * 32)):
-            for result in pool.imap(advise_row, piece, chunksize=chunk):
+            for result in pool.imap(one, piece, chunksize=chunk):
                 yield result
                 if on_done:
                     on_done(1)

@@ -162,7 +162,7 @@ def build_report(result: Result, sensitivity: dict | None = None,
     expert/explain/client.py)."""
     from expert.report.brief import client_page
     decision, options = result.decision, load_options()
-    figures = figure_details(result.answers)  # the arithmetic behind each Figure fact
+    figures = result.figures  # the arithmetic behind each Figure fact
     advice = advice_rows(result)
     return {
         "page": client_page(result, sensitivity, costs, advice),

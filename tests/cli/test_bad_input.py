@@ -24,7 +24,7 @@ def write(tmp_path, name, text):
     ("type.json", '{"customer_base": "lots"}', "line 1: invalid answer 'lots' for 'customer_base': expected a whole number from 0 to 1000000000 (customers)"),
     ("range.yaml", "call_staff: -3\n", "line 1: -3 is out of range for 'call_staff': expected a whole number from 0 to 100000 (people)"),
     ("fraction.yaml", "call_staff: 2.5\n", "line 1: invalid answer 2.5 for 'call_staff': expected a whole number"),
-    ("bool.yaml", "customer_base: yes\n", "line 1: invalid answer true for 'customer_base'"),
+    ("bool.yaml", "customer_base: yes\n", "line 1: invalid answer 'yes' for 'customer_base'"),
     ("nested.yaml", "period:\n  value: short_term\n", "line 1: invalid answer {'value': 'short_term'} for 'period'"),
     ("dup.yaml", "period: short_term\nperiod: long_term\n", "line 2: duplicate key 'period'"),
     ("dup.json", '{"period": "short_term", "period": "long_term"}', "duplicate key 'period'"),

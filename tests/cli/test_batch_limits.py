@@ -29,7 +29,7 @@ def test_rows_are_streamed_so_memory_stays_flat(tmp_path):
 def test_the_results_stream_too(monkeypatch):
     import expert.reasoning.batch as batch
     from expert.inputs.rows import Row
-    monkeypatch.setattr(batch, "advise_row", lambda row: {"row": row.row, "error": ""})
+    monkeypatch.setattr(batch, "advise_row", lambda row, assumptions=None: {"row": row.row, "error": ""})
 
     def endless_rows():  # a result must come out before much of the input has gone in
         for n in range(1, 10**9):

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,14 @@ import pytest
 
 @pytest.fixture
 def ccadvisor_exe() -> str:
-    """The ccadvisor command beside this Python (the venv's), or on PATH; skip without it."""
-    beside = Path(sys.executable).parent / "ccadvisor"
-    found = str(beside) if beside.exists() else shutil.which("ccadvisor")
-    if not found:
-        pytest.skip("the ccadvisor command is not installed")
-    return found
+    """The ccadvisor command of the Python running the tests (its venv's scripts directory),
+    never another install that happens to be first on PATH; skip, saying so, without it."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    found = scripts / "ccadvisor"
+    if not found.is_file():
+        pytest.skip(f"the ccadvisor command of this Python is not installed in {scripts} "
+                    "(pip install -e .)")
+    return str(found)
 
 
 @pytest.fixture(autouse=True)

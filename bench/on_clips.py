@@ -26,7 +26,7 @@ import expert.reasoning  # noqa: F401  (experta compatibility first)
 from expert.reasoning.advisor import figure_dicts, recommendation_facts
 from expert.reasoning.conditions import SUBJECT_FIELD, conditions_of
 from expert.reasoning.decision import Decision, decide
-from rules import all_rules
+from rules import all_rules, rule_index
 
 TEMPLATES = (
     "(deftemplate Answer (slot question) (slot value))",
@@ -128,6 +128,12 @@ def clips_environment():
 _META = None
 
 
+def _found(fired) -> set:
+    """The findings the fired rules reached (the hybrid and the vetoes read them)."""
+    index = rule_index()
+    return {name for rule in fired for name in index[rule].finds}
+
+
 def _evidence(fired_text: str):
     global _META
     if _META is None:
@@ -156,7 +162,7 @@ def clips_advise(env, answers: dict) -> tuple[Decision, frozenset]:
     load(*args)
     reached = ["need"]
     evidence, exclusions, fired = _evidence(fired_rules())
-    while (decision := decide(evidence, exclusions, reached)).opens:
+    while (decision := decide(evidence, exclusions, reached, _found(fired))).opens:
         reached.append(decision.opens)
         load(clips.Symbol("Stage"), decision.opens)
         evidence, exclusions, fired = _evidence(fired_rules())

@@ -61,6 +61,10 @@ def _run(facts: dict, fired: set, evidence: list, exclusions: list, advice: list
                 _add(facts, {"fact": "Finding", "name": name})
 
 
+def _findings(facts: dict) -> set:
+    return {name for kind, name in facts if kind == "Finding"}
+
+
 def plain_advise(answers: dict) -> tuple[Decision, frozenset]:
     """(decision, ids of the rules that fire) for validated answers."""
     facts: dict = {}
@@ -70,7 +74,7 @@ def plain_advise(answers: dict) -> tuple[Decision, frozenset]:
         _add(facts, {"fact": "Figure", "name": name, **figure})
     fired, evidence, exclusions, advice, reached = set(), [], [], [], ["need"]
     _run(facts, fired, evidence, exclusions, advice)
-    while (decision := decide(evidence, exclusions, reached)).opens:
+    while (decision := decide(evidence, exclusions, reached, _findings(facts))).opens:
         reached.append(decision.opens)
         _add(facts, {"fact": "Stage", "name": decision.opens})
         _run(facts, fired, evidence, exclusions, advice)

@@ -23,11 +23,12 @@ class ArrangementRules:
         quote="И операторы без вашей помощи не догадаются о том, что прайс-лист поменялся",
         gloss="And without your help the operators will not guess that the price list changed.",
     )
-    def current_outsourcer_is_kept_and_fed():
-        """Keep the outsourcer you have, and keep it informed.
+    def current_outsourcer_is_kept_informed():
+        """The outsourcer you work with already must be kept informed.
 
         Seed 000: an outsourcer cannot be connected and forgotten; its operators learn of a new
-        price list or a new language only from you."""
+        price list or a new language only from you. (Whether to keep this one or switch is
+        seed 002's checklist, below.)"""
 
     @heuristic(
         Recommended(option=OUTSOURCING),

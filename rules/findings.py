@@ -1,14 +1,19 @@
 """Findings other rules chain on: one fact however many rules reach it, so a seed statement that
-can be known two ways (an answer, or a computed figure) still votes once.
+can be known two ways still votes once.
 
 * The staff row of seed 003 (fewer than five people on calls, or five and more), from the
-  client's count; rules/numbers.py reaches the same findings from the agents Erlang C computes.
+  client's own count. (A headcount Erlang C computes is a different number, what the volume
+  would need, and it rests on assumed targets unless the client gave them: it is shown with the
+  costs, and places no questionnaire row.)
 * The confidentiality row of seed 003 asks about two things at once, confidential customer data
   and/or work in the company's own CRM; either one is the row's «Да».
+* Whether the client runs an own contact centre today (seeds 000 and 004 speak of companies that
+  have one): keeping it is not building one, so a veto on building does not reach it.
 """
 from expert.reasoning.facts import Answer
-from expert.reasoning.heuristic import at_least, below, heuristic
-from rules.seeds import SEED_003
+from expert.reasoning.heuristic import at_least, below, heuristic, one_of
+from expert.reasoning.options import OWN_CENTRE_RUNS
+from rules.seeds import SEED_003, SEED_004
 
 
 class FindingRules:
@@ -22,7 +27,7 @@ class FindingRules:
         """Fewer than five people take calls today.
 
         Seed 003, staff row, left column. Only a finding: the row's evidence is given once, by
-        fewer_than_five_on_calls_needs_no_centre, however the count is known (answer or Erlang C)."""
+        fewer_than_five_on_calls_needs_no_centre."""
 
     @heuristic(
         Answer(question="call_staff", value=at_least(5)),
@@ -34,7 +39,7 @@ class FindingRules:
         """Five or more people take calls today.
 
         Seed 003, staff row. Only a finding: the row's evidence is given once, by
-        five_or_more_on_calls_need_a_centre, however the count is known (answer or Erlang C)."""
+        five_or_more_on_calls_need_a_centre."""
 
     @heuristic(
         Answer(question="confidential_data", value="yes"),
@@ -46,7 +51,8 @@ class FindingRules:
         """The company works with confidential customer data.
 
         Seed 003, confidentiality row. Only a finding: the row votes once, by
-        confidential_data_favours_own_centre, whether data, an own CRM or both are the reason."""
+        confidential_data_or_own_crm_needs_a_centre, whether data, an own CRM or both are the
+        reason."""
 
     @heuristic(
         Answer(question="own_crm", value="yes"),
@@ -59,3 +65,15 @@ class FindingRules:
 
         Seed 003, confidentiality row, second half. A CRM is no confidentiality argument by itself,
         so it does not reach the cheat sheet's rule on leaks; it only places the row's answer."""
+
+    @heuristic(
+        Answer(question="current_arrangement", value=one_of("own_centre", "mix")),
+        seed=SEED_004, finds=[OWN_CENTRE_RUNS],
+        quote="так и у тех, кто такие подразделения имеет в своей структуре",
+        gloss="...and among those who have such units in their structure.",
+    )
+    def own_centre_runs_today():
+        """The company runs an own contact centre today.
+
+        Seed 004 speaks of companies that already have a contact centre in their structure.
+        Keeping it is not building one: a veto on building an own centre does not reach it."""

@@ -192,16 +192,34 @@ class FollowUpRules:
         advice, not evidence."""
 
     @heuristic(
-        Recommended(option="in_house", rank="later"),
+        Recommended(option=L("in_house") | L("hybrid"), rank="later"),
         seed=SEED_000, advice=["staged_plan_build_later"],
-        quote="Для решения долгосрочных задач можно использовать и тот, и другой варианты.",
-        gloss="For long-term tasks either option can be used.",
+        quote="Перед запуском собственного контактного центра стоит учитывать сроки его "
+              "развертывания, этот процесс может занимать до полугода.",
+        gloss="Before launching an own centre, count its deployment time: it can take up to half "
+              "a year.",
     )
-    def own_centre_later_outsourcer_now():
-        """The own centre is the long-run favourite but out for now: outsource now, build later.
+    def own_centre_later_the_calls_taken_meanwhile():
+        """The own centre is the long-run favourite but cannot be ready in time: a staged plan.
 
-        Seed 000: for long-term work either option can serve, so what rules the own centre out
-        only for now (a go-live before it can launch) calls for a staged plan."""
+        Seed 000: an own centre takes up to half a year to deploy; what rules building out only
+        for now (a go-live before the own centre can launch) calls for a staged plan, and the
+        recommendation for now takes the calls meanwhile."""
+
+    @heuristic(
+        Recommended(option=L("in_house") | L("hybrid"), rank="later"),
+        Recommended(option="outsource", rank="chosen"),
+        salience=DETAIL, seed=SEED_000, advice=["staged_plan_outsource_first"],
+        quote="Тогда как аутсорсинговый контактный центр может начать принимать звонки сразу "
+              "после обучения специалистов.",
+        gloss="Whereas an outsourced centre can start taking calls right after training its "
+              "specialists.",
+    )
+    def outsourcer_first_while_the_own_centre_is_built():
+        """When the staged plan starts with an outsourcer, it takes the calls right after training.
+
+        Seed 000: an outsourced centre can start taking calls right after its specialists are
+        trained."""
 
     @heuristic(
         Recommended(option="outsource"),
@@ -225,81 +243,10 @@ class FollowUpRules:
         gloss="Part of the tasks is handled by the internal call centre.",
     )
     def hybrid_keeps_the_core_in_house():
-        """In the hybrid, the core work stays with the own centre (or one built for it).
+        """In the hybrid, the core work stays with the own centre (the one the client runs, or one built for it).
 
-        Seed 000's mixed model: part of the tasks stays with the internal centre."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="campaigns_or_acquisition", value="yes"),
-        salience=DETAIL, seed=SEED_000, advice=["hybrid_stream_campaigns"],
-        quote="например, во время проведения рекламных кампаний или для привлечения новых клиентов",
-        gloss="For example during advertising campaigns or to attract new customers.",
-    )
-    def campaigns_and_acquisition_go_to_the_outsourcer():
-        """Campaigns and customer acquisition go to the outsourcer.
-
-        Seed 000: companies with own centres use outsourcers for exactly these."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="planned_spikes", value="yes"),
-        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_spikes"],
-        quote="Планируется всплеск звонков в результате проведения маркетинговой акции, рекламной кампании и т.п.",
-        gloss="A spike in calls is planned from a marketing promotion or advertising campaign.",
-    )
-    def campaign_spikes_go_to_the_outsourcer():
-        """Planned spikes from promotions go to the outsourcer.
-
-        Seed 003 places a planned campaign spike in the outsourced column."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="one_off_outbound", value="yes"),
-        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_outbound"],
-        quote="разового исходящего обзвона",
-        gloss="A one-off outbound calling round.",
-    )
-    def one_off_outbound_goes_to_the_outsourcer():
-        """The one-off outbound round goes to the outsourcer.
-
-        Seed 003's cheat sheet: where an outsourced centre is effective."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="call_flow", value="outside_hours"),
-        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_after_hours"],
-        quote="вне рамок обычного рабочего времени, включая выходные и праздничные дни",
-        gloss="Outside normal working hours, weekends and holidays included.",
-    )
-    def after_hours_calls_go_to_the_outsourcer():
-        """Calls outside working hours, at weekends and on holidays go to the outsourcer.
-
-        Seed 003 places after-hours calls in the outsourced column."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="pronounced_seasonality", value="yes"),
-        salience=DETAIL, seed=SEED_003, advice=["hybrid_stream_seasonal"],
-        quote="сезонности бизнеса",
-        gloss="Seasonality of the business.",
-    )
-    def seasonal_peaks_go_to_the_outsourcer():
-        """Seasonal peaks go to the outsourcer.
-
-        Seed 003's cheat sheet: an outsourcer is effective with pronounced seasonality."""
-
-    @heuristic(
-        Recommended(option="hybrid"),
-        Answer(question="explosive_growth", value="yes"),
-        salience=DETAIL, seed=SEED_004, advice=["hybrid_stream_growth"],
-        quote="гораздо выгоднее арендовать уже готовые ресурсы в дополнение к собственным",
-        gloss="It is far more profitable to rent ready resources in addition to one's own.",
-    )
-    def explosive_growth_goes_to_the_outsourcer():
-        """The part of explosive growth the own centre cannot absorb goes to the outsourcer.
-
-        Seed 004: renting ready capacity on top of one's own beats building it in a hurry."""
+        Seed 000's mixed model: part of the tasks stays with the internal centre. The core it
+        keeps is named below, stream by stream."""
 
     @heuristic(
         Recommended(option="in_house"),

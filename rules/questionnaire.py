@@ -3,57 +3,70 @@
 Seed 003 asks its questions in a table of three columns: «Не нужен Call-центр» (no centre is
 needed), «Нужен собственный Call-центр» (an own centre is needed) and «Воспользуемся услугами
 аутсорсингового Call-центра» (use an outsourced centre). Every row here is one cell of that table:
-an answer and the column(s) it sits in. The column decides the evidence, once, for every row:
+an answer and the column(s) it sits in. The column decides the evidence, once, for every row, and
+every row is a hint (a questionnaire row is never a categorical statement):
 
-* ``NONE``: the first column only: a hint (1) for no dedicated handling;
+* ``NONE``: the first column only: a hint for no dedicated handling;
 * ``CENTRE``: the second and third columns alike (or a two-cell row whose right cell spans both):
-  a hint for dedicated handling, and no argument about sourcing;
+  a hint for dedicated handling, and no argument about who should do it;
 * ``OWN`` / ``OUTSOURCED``: one of the two: a hint for dedicated handling, and, should the
-  sourcing stage be reached, a hint for an own or an outsourced centre. (That part counts only if
-  the sourcing stage opens: the need stage never hears it.)
-* ``NONE_OR_OUTSOURCED``: the «Нет Да Нет» rows answered «Нет»: the answer sits in the first
-  column, and the third says «Нет» too. It is a hint for no dedicated handling, and no argument for
-  outsourcing: the row says what an own centre is for, not what an outsourcer is good at.
+  sourcing stage be reached, a hint for own people (at home or in a centre) or for an outsourcer;
+  ``OUTSOURCED_STREAM`` names a side stream (after-hours calls), which the hybrid sends out too;
+* ``NONE_AND_OUTSOURCED``: «Нет» in the four «Нет Да Нет» rows, which sits in the first column
+  and in the third at once. It says nothing about the need for a centre (both columns say
+  «Нет»); it only says that the own-centre reason is absent, so it is a hint for an outsourcer
+  over own people, should the sourcing stage be reached.
 
-Each weighs 1: a row of a questionnaire is a hint, never a categorical statement. The staff row
-is read through findings (``rules/findings.py``), so the row's evidence is given once however the
-count is known (the client's answer, or the agents Erlang C computes). A planned campaign spike
-sits in the outsourced column, but its outsourcing vote is given once, by the cheat sheet's
-«маркетинговой акции» (rules/cheatsheet.py), which says the same thing more strongly.
+The sourcing stage hears only the second and third columns, and only once per statement: where
+seed 003's cheat sheet argues a row's point (confidentiality, control and training of staff, a
+marketing promotion), the row gives the need stage its vote and leaves sourcing to the cheat
+sheet's rule (``sourcing_by``). The staff row is read through findings (``rules/findings.py``),
+from the client's own count.
 """
 from typing import NamedTuple
 
 from expert.reasoning.facts import Answer, Finding
-from expert.reasoning.heuristic import at_least, below, make_rule, ruleset
+from expert.reasoning.heuristic import at_least, below, make_rule, ruleset, weighed
+from rules.groups import HINT, OUTSIDE, OWN, SIDE_OUT, SIDE_STREAM
 from rules.seeds import SEED_003
 
-NONE = {"none": 1}
-CENTRE = {"dedicated": 1}
-OWN = {"dedicated": 1, "in_house": 1}
-OUTSOURCED = {"dedicated": 1, "outsource": 1}
-NONE_OR_OUTSOURCED = {"none": 1}
 
-COLUMN_WORDS = {
-    id(NONE): "in the first column (no centre needed)",
-    id(CENTRE): "outside the first column (a centre is needed, own or outsourced)",
-    id(OWN): "in the second column (an own centre)",
-    id(OUTSOURCED): "in the third column (an outsourced centre)",
-    id(NONE_OR_OUTSOURCED): "in the first column; the third says «Нет» too, which is no argument "
-                            "for outsourcing",
-}
+class Column(NamedTuple):
+    """Where a cell sits in the table: the need stage's option it is a hint for (or none), the
+    sourcing options it is a hint for, and how the reason says so."""
+    need: str
+    sourcing: tuple
+    words: str
+
+
+NONE = Column("none", (), "in the first column (no centre needed)")
+CENTRE = Column("dedicated", (), "outside the first column (a centre is needed, own or outsourced)")
+OWN_COLUMN = Column("dedicated", OWN, "in the second column (an own centre): own people")
+OUTSOURCED = Column("dedicated", OUTSIDE, "in the third column (an outsourced centre)")
+OUTSOURCED_STREAM = Column("dedicated", SIDE_OUT, "in the third column (an outsourced centre), "
+                                                  "a side stream the hybrid gives out too")
+NONE_AND_OUTSOURCED = Column("", OUTSIDE, "in the first and the third column at once («Нет» under "
+                                          "both): nothing about the need, only that the own-"
+                                          "centre reason is absent")
 
 
 class Row(NamedTuple):
     id: str
     patterns: tuple
-    column: dict
+    column: Column
     title: str
     quote: str
     gloss: str
     finds: tuple = ()
+    sourcing_by: str = ""   # the cheat-sheet rule that gives this point its sourcing vote
 
 
 ROWS = (
+    Row('feeling_the_need_to_improve_service_means_a_centre_is_needed',
+        (Answer(question="improve_service_felt", value="yes"),), CENTRE,
+        'A felt need to improve service, loyalty and the history of contacts means a contact centre is needed.',
+        quote='Если Вы интуитивно чувствуете потребность в улучшении качества обслуживания клиентов, оптимизации взаимодействия Компании с клиентом, формировании клиентской лояльности и истории взаимодействия, то видимо он уже Вам нужен.',
+        gloss='If you feel a need to improve customer service, the company\'s interaction with customers, customer loyalty and the history of contacts, then you probably need one already.'),
     Row('staff_coping_with_calls_needs_no_centre',
         (Answer(question="call_load", value="staff_cope"),), NONE,
         'Staff who cope with the calls need no contact centre.',
@@ -74,23 +87,23 @@ ROWS = (
         'A few calls within the working day need no contact centre.',
         quote='Звонков небольшое количество, поступают в течение рабочего дня.',
         gloss='There are few calls and they come during the working day.'),
-    Row('even_flow_in_working_hours_suits_own_centre',
-        (Answer(question="call_flow", value="even_in_hours"),), OWN,
-        'An even flow of calls strictly in working hours suits an own centre.',
+    Row('even_flow_in_working_hours_suits_own_staff',
+        (Answer(question="call_flow", value="even_in_hours"),), OWN_COLUMN,
+        'An even flow of calls strictly in working hours suits own operators.',
         quote='Клиенты звонят строго в рабочее время, звонки в выходные и праздничные дни отсутствуют. Поток звонков равномерный.',
         gloss='Customers call strictly in working hours, none at weekends; the flow is even.'),
     Row('after_hours_calls_suit_outsourcing',
-        (Answer(question="call_flow", value="outside_hours"),), OUTSOURCED,
+        (Answer(question="call_flow", value="outside_hours"),), OUTSOURCED_STREAM,
         'Calls outside working hours, at weekends and on holidays suit an outsourced centre.',
         quote='Есть необходимость принимать обращения клиентов вне рамок обычного рабочего времени, включая выходные и праздничные дни.',
         gloss='Requests must be taken outside normal working hours, weekends and holidays included.',
-        finds=("side_stream_for_outsourcer",)),
-    Row('planned_campaign_spike_suits_outsourcing',
-        (Answer(question="planned_spikes", value="yes"),), CENTRE,
-        'A planned spike from a promotion or campaign suits an outsourced centre.',
+        finds=(SIDE_STREAM,)),
+    Row('planned_campaign_spike_needs_a_centre',
+        (Answer(question="planned_spikes", value="yes"),), OUTSOURCED_STREAM,
+        'A planned spike from a promotion or campaign means a contact centre is needed.',
         quote='Планируется всплеск звонков в результате проведения маркетинговой акции, рекламной кампании и т.п.',
         gloss='A spike in calls is planned from a marketing promotion or advertising campaign.',
-        finds=("side_stream_for_outsourcer",)),
+        finds=(SIDE_STREAM,), sourcing_by="marketing_promotion_is_work_an_outsourcer_does_well"),
     Row('small_customer_base_needs_no_centre',
         (Answer(question="customer_base", value=below(1000)),), NONE,
         'A customer base below 1000 needs no contact centre.',
@@ -126,9 +139,9 @@ ROWS = (
         'Customer work that is not part of the image needs no contact centre.',
         quote='Работа с клиентами является частью имиджа компании? Нет',
         gloss="Is customer work part of the company's image? No."),
-    Row('service_as_image_favours_own_centre',
+    Row('service_as_image_needs_a_centre',
         (Answer(question="service_is_image", value="yes"),), CENTRE,
-        "Customer service that is part of the company's image favours an own centre.",
+        "Customer service that is part of the company's image calls for a contact centre.",
         quote='Работа с клиентами является частью имиджа компании? … Да',
         gloss="Is customer work part of the company's image? Yes."),
     Row('no_history_needed_needs_no_centre',
@@ -136,9 +149,9 @@ ROWS = (
         'No need for an interaction history means no contact centre is needed.',
         quote='Компании важно вести историю взаимодействия с клиентами? Нет',
         gloss='Is keeping a history of customer interactions important? No.'),
-    Row('essential_history_favours_own_centre',
-        (Answer(question="interaction_history", value="essential"),), OWN,
-        'An essential interaction history favours an own centre.',
+    Row('essential_history_favours_own_staff',
+        (Answer(question="interaction_history", value="essential"),), OWN_COLUMN,
+        'An essential interaction history favours own operators.',
         quote='Компании важно вести историю взаимодействия с клиентами? … Да',
         gloss='Is keeping a history of customer interactions important? Yes.'),
     Row('optional_history_suits_outsourcing',
@@ -146,44 +159,46 @@ ROWS = (
         'An interaction history that is merely nice to have suits an outsourced centre.',
         quote='Не особенно принципиально, но в целом было бы неплохо.',
         gloss='Not essential, but on the whole it would be good.'),
-    Row('loyalty_programmes_favour_own_centre',
-        (Answer(question="loyalty_programmes", value="yes"),), OWN,
-        'Customer loyalty programmes favour an own centre.',
+    Row('loyalty_programmes_favour_own_staff',
+        (Answer(question="loyalty_programmes", value="yes"),), OWN_COLUMN,
+        'Customer loyalty programmes favour own operators.',
         quote='Есть ли в Компании программы лояльности клиента? Нет Да',
         gloss='Does the company run loyalty programmes? No / Yes / No: only the own-centre column says yes.'),
-    Row('no_loyalty_programmes_need_no_own_centre',
-        (Answer(question="loyalty_programmes", value="no"),), NONE_OR_OUTSOURCED,
-        'Without loyalty programmes, this row calls for no dedicated handling.',
+    Row('no_loyalty_programmes_lean_to_outsourcing',
+        (Answer(question="loyalty_programmes", value="no"),), NONE_AND_OUTSOURCED,
+        'Without loyalty programmes, the own-centre reason of this row is absent.',
         quote='Есть ли в Компании программы лояльности клиента? Нет',
         gloss='Does the company run loyalty programmes? No / Yes / No: the not-needed and the outsourced columns say no.'),
-    Row('confidential_data_favours_own_centre',
-        (Finding(name="own_customer_data"),), OWN,
-        'Confidential customer data or work in an own CRM favours an own centre.',
+    Row('confidential_data_or_own_crm_needs_a_centre',
+        (Finding(name="own_customer_data"),), OWN_COLUMN,
+        'Confidential customer data or work in an own CRM calls for a contact centre.',
         quote='Приходится работать с конфиденциальными клиентскими данными и/или в собственной CRM-системе? Нет Да',
-        gloss='Confidential customer data or an own CRM? No / Yes / No: only the own-centre column says yes.'),
-    Row('no_confidential_data_needs_no_own_centre',
-        (Answer(question="confidential_data", value="no"), Answer(question="own_crm", value="no"),), NONE_OR_OUTSOURCED,
-        'Without confidential data or an own CRM, no contact centre is needed.',
+        gloss='Confidential customer data or an own CRM? No / Yes / No: only the own-centre column says yes.',
+        sourcing_by="confidential_data_stays_with_own_staff"),
+    Row('no_confidential_data_leans_to_outsourcing',
+        (Answer(question="confidential_data", value="no"), Answer(question="own_crm", value="no"),), NONE_AND_OUTSOURCED,
+        'Without confidential data or an own CRM, the own-centre reason of this row is absent.',
         quote='Приходится работать с конфиденциальными клиентскими данными и/или в собственной CRM-системе? Нет',
         gloss='Confidential customer data or an own CRM? No / Yes / No: the not-needed and the outsourced columns say no.'),
-    Row('fast_reaction_favours_own_centre',
-        (Answer(question="fast_reaction", value="yes"),), OWN,
-        'A need to react to requests quickly and effectively favours an own centre.',
+    Row('fast_reaction_favours_own_staff',
+        (Answer(question="fast_reaction", value="yes"),), OWN_COLUMN,
+        'A need to react to requests quickly and effectively favours own operators.',
         quote='Необходимо быстро и эффективно реагировать на обращение клиента? Нет Да',
         gloss='Must requests get a fast, effective reaction? No / Yes / No: only the own-centre column says yes.'),
-    Row('no_fast_reaction_needs_no_own_centre',
-        (Answer(question="fast_reaction", value="no"),), NONE_OR_OUTSOURCED,
-        'Without a need for a fast reaction, this row calls for no dedicated handling.',
+    Row('no_fast_reaction_leans_to_outsourcing',
+        (Answer(question="fast_reaction", value="no"),), NONE_AND_OUTSOURCED,
+        'Without a need for a fast reaction, the own-centre reason of this row is absent.',
         quote='Необходимо быстро и эффективно реагировать на обращение клиента? Нет',
         gloss='Must requests get a fast, effective reaction? No / Yes / No: the not-needed and the outsourced columns say no.'),
-    Row('staff_control_and_training_favour_own_centre',
-        (Answer(question="staff_control_training", value="yes"),), OWN,
-        'Constant supervision and training of service staff favour an own centre.',
+    Row('staff_control_and_training_need_a_centre',
+        (Answer(question="staff_control_training", value="yes"),), OWN_COLUMN,
+        'Constant supervision and training of service staff call for a contact centre.',
         quote='Требуется постоянный контроль за специалистами клиентской службы и повышение их квалификации? Нет Да',
-        gloss='Constant control and training of service staff? No / Yes / No: only the own-centre column says yes.'),
-    Row('no_staff_control_needs_no_own_centre',
-        (Answer(question="staff_control_training", value="no"),), NONE_OR_OUTSOURCED,
-        'Without constant supervision and training of staff, this row calls for no dedicated handling.',
+        gloss='Constant control and training of service staff? No / Yes / No: only the own-centre column says yes.',
+        sourcing_by="control_and_training_stay_with_own_staff"),
+    Row('no_staff_control_leans_to_outsourcing',
+        (Answer(question="staff_control_training", value="no"),), NONE_AND_OUTSOURCED,
+        'Without constant supervision and training of staff, the own-centre reason of this row is absent.',
         quote='Требуется постоянный контроль за специалистами клиентской службы и повышение их квалификации? Нет',
         gloss='Constant control and training of service staff? No / Yes / No: the not-needed and the outsourced columns say no.'),
     Row('no_product_information_needs_no_centre',
@@ -191,11 +206,16 @@ ROWS = (
         'No need to inform customers about products means no contact centre is needed.',
         quote='Предоставление информации Клиенту о товарах или услугах Компании… Не требуется',
         gloss='Informing customers about products or services: not required.'),
-    Row('expert_frequently_changing_information_favours_own_centre',
-        (Answer(question="product_information", value="expert_frequent_updates"),), OWN,
-        'Product information that needs expert knowledge and changes often favours an own centre.',
+    Row('expert_frequently_changing_information_favours_own_staff',
+        (Answer(question="product_information", value="expert_frequent_updates"),), OWN_COLUMN,
+        'Product information that needs expert knowledge and changes often favours own operators.',
         quote='Требуется отличное знание о товарах/услугах. … Информация о товарах/услугах часто обновляется.',
         gloss='Excellent product knowledge is needed; product information is updated often.'),
+    Row('conveying_the_benefits_favours_own_staff',
+        (Answer(question="convey_benefits", value="yes"),), OWN_COLUMN,
+        'Operators who must convey the benefits of the products favour own operators.',
+        quote='Необходимо умение донести до клиента преимущества товара/услуги',
+        gloss='The ability to convey the benefits of the product or service to the customer is needed.'),
     Row('simple_stable_information_suits_outsourcing',
         (Answer(question="product_information", value="simple_rare_updates"),), OUTSOURCED,
         'Simple product information that rarely changes suits an outsourced centre.',
@@ -216,9 +236,9 @@ ROWS = (
         'No need for loyalty-building telephone service means no contact centre is needed.',
         quote='Необходимо качественное обслуживание на уровне телефонного общения, способное формировать лояльность клиента. Нет',
         gloss='Is loyalty-building telephone service needed? No.'),
-    Row('loyalty_service_favours_own_centre',
-        (Answer(question="loyalty_quality", value="yes"),), OWN,
-        'Loyalty-building telephone service favours an own centre.',
+    Row('loyalty_service_favours_own_staff',
+        (Answer(question="loyalty_quality", value="yes"),), OWN_COLUMN,
+        'Loyalty-building telephone service favours own operators.',
         quote='Необходимо качественное обслуживание … способное формировать лояльность клиента. … Да',
         gloss='Is loyalty-building telephone service needed? Yes.'),
     Row('wished_for_loyalty_service_suits_outsourcing',
@@ -249,12 +269,36 @@ ROWS = (
 )
 
 
+def _reason(row: Row) -> str:
+    reason = f"Seed 003's questionnaire: the answer sits {row.column.words}."
+    if row.sourcing_by:
+        reason += (f" Who should do it is argued by seed 003's cheat sheet ({row.sourcing_by}), "
+                   "so the row votes once, at the need stage.")
+    return reason
+
+
+def _evidence(row: Row) -> dict:
+    """The row's hints: for its need-stage option, and for the sourcing options of its column
+    unless the cheat sheet gives that vote."""
+    evidence = weighed(HINT, [row.column.need] if row.column.need else ())
+    if not row.sourcing_by:
+        evidence.update(weighed(HINT, row.column.sourcing))
+    return evidence
+
+
+def _statement(row: Row) -> str:
+    """The table row a cell belongs to, named by what it asks: the seed's text has no full stops
+    between rows, so its sentences cannot tell them apart. The cells of one row are one
+    statement, and answer one question, so they never fire together."""
+    pattern = row.patterns[0]
+    return f"{SEED_003}: {pattern.get('question') or pattern.get('name')}"
+
+
 def _rule(row: Row):
     return make_rule(
-        *row.patterns, id=row.id, title=row.title,
-        reason=f"Seed 003's questionnaire: the answer sits {COLUMN_WORDS[id(row.column)]}.",
-        seed=SEED_003, quote=row.quote, gloss=row.gloss, evidence=row.column, finds=row.finds,
-        topic="questionnaire")
+        *row.patterns, id=row.id, title=row.title, reason=_reason(row),
+        seed=SEED_003, quote=row.quote, gloss=row.gloss, evidence=_evidence(row), finds=row.finds,
+        topic="questionnaire", strength=HINT, statement=_statement(row))
 
 
 QuestionnaireRules = ruleset("QuestionnaireRules", [_rule(row) for row in ROWS])

@@ -35,6 +35,25 @@ class VendorRules:
 
     @heuristic(
         Recommended(option=OUTSOURCING),
+        seed=SEED_002,
+        advice=["vendor_long_list", "vendor_service_and_culture", "vendor_project_manager",
+                "vendor_automation_tools"],
+        quote="създаване на списък с потенциални доставчици на услуги (обикновено се използват "
+              "резултати от търсачките, проучват се сайтове, отзиви и препоръки)",
+        gloss="Make a list of potential vendors (usually from search results, sites, reviews and "
+              "recommendations).",
+    )
+    def outsourcing_calls_for_a_long_list_and_a_close_look():
+        """Outsourcing starts with a long list of vendors, each looked at for service, people and tools.
+
+        Seed 002: the list comes from search results, sites, reviews and recommendations; while
+        choosing, find out the vendor's level of service, its technology and its culture; its
+        project managers must align content, costs, schedule and expectations; and managing a
+        centre today can hardly be done without automated tools. Each is a checklist item of its
+        own, quoted in the advice file."""
+
+    @heuristic(
+        Recommended(option=OUTSOURCING),
         Answer(question="curator_named", value="yes"),
         salience=DETAIL, seed=SEED_002, advice=["vendor_three_roles"],
         quote="системата за взаимодействие се състои от три ключови лица: мениджър, ръководител "

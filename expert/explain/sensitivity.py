@@ -168,7 +168,11 @@ class Screen:
             for c in self.rules[i][1]))
         key = (frozenset(fired), frozenset(reached), assumed)
         if key not in self._decisions:
-            self._decisions[key] = decide(*self._conclusions(fired, figures), reached=reached)
+            # The findings the hybrid and the vetoes read (a core, a side stream, a centre
+            # the client runs), as the advisor passes them.
+            findings = {name for i in fired for name in self.rules[i][0].finds}
+            self._decisions[key] = decide(*self._conclusions(fired, figures), reached=reached,
+                                          findings=findings)
         return self._decisions[key]
 
     def _conclusions(self, fired, figures) -> tuple[list, list]:

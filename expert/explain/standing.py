@@ -28,7 +28,7 @@ def engine_standing(engine) -> list[dict]:
 
 
 def stage(engine) -> str:
-    """The stage being decided (need, form, sourcing: the last one opened) until the decision
+    """The stage being decided (need, sourcing: the last one opened) until the decision
     step has declared its Recommended facts, then ``follow-up``."""
     if engine.facts_of(Recommended):
         return FOLLOW_UP

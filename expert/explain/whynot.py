@@ -174,8 +174,13 @@ def why_not(result: Result, option: str) -> dict:
         "gap": decision.scores.get(decision.option, 0) - decision.scores.get(option, 0),
         "tie": list(decision.tie),
         **_stage_path(result, option),
-        "excluded": [{**_rule_ref(x["rule"]), "scope": x["scope"]}
-                     for x in result.exclusions if x["option"] == option],
+        # the vetoes that hold against it: on the option itself, or on building a centre it
+        # would need (a centre the client runs is spared)
+        "excluded": [{**_rule_ref(rule), "scope": scope}
+                     for rule, scope in decision.excluded.get(option, ())],
+        "unmet": [{"finding": finding,
+                   "found_by": [m.id for m in all_rules() if finding in m.finds]}
+                  for finding in decision.unmet.get(option, ())],
         "missed": missed,
         "against": [{**_rule_ref(e["rule"]), "weight": e["weight"]} for e in items if e["weight"] < 0],
         "supported": [{**_rule_ref(e["rule"]), "weight": e["weight"]} for e in items if e["weight"] > 0],

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
-from expert.reasoning.decision import Decision
-from expert.reasoning.options import option_ids
+from expert.reasoning.decision import TIERS, Decision, tier_of
+from expert.reasoning.options import BUILDING, builders, option_ids
 from rules import all_rules
 
 EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"
@@ -119,43 +119,53 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
 def contenders(open_rules, stage) -> set:
     """The options of the stage being decided that the open rules could still make win.
 
-    ``stage`` is the decision's StageResult. Each option's best case is its net score plus every
-    positive weight still open for it; the leader's worst case is its net plus every negative
-    weight still open against it; an open veto on the leader puts every other allowed option
-    in play. Rules on the same question exclude each other, so this over-estimates: it never
-    stops too early. With no leader (a tie, or nothing known yet), every allowed option that
-    has or could get a reason for it is in play.
+    ``stage`` is the decision's StageResult. The ranking goes tier by tier (categorical first,
+    then the substantial, then hints), so each option's best case is its net per tier plus every
+    positive weight still open for it, in the tier of that weight; the leader's worst case is its
+    net per tier plus every negative weight open against it; a challenger is in play when its
+    best case reaches the leader's worst, compared as the ranking compares them. An open veto on
+    the leader (on the option, or on building a centre it would need) puts every other option in
+    play. Rules on the same question exclude each other, and an option that lacks a finding may
+    still get it, so this over-estimates: it never stops too early. With no leader (a tie, or
+    nothing known yet), every option that has or could get a reason for it is in play.
     """
     standings = {s.option: s for s in stage.standings}
-    gain = dict.fromkeys(standings, 0)
-    loss = dict.fromkeys(standings, 0)
+    size = len(TIERS)
+    gain = {o: [0] * size for o in standings}
+    loss = {o: [0] * size for o in standings}
     vetoed = set()
     for meta in open_rules:
         for option, weight in meta.evidence:
             if option in standings:
-                (gain if weight > 0 else loss)[option] += weight
-        vetoed.update(option for option, _ in meta.excludes if option in standings)
+                at = TIERS.index(tier_of({"weight": weight}))
+                (gain if weight > 0 else loss)[option][at] += weight
+        for target, _span in meta.excludes:
+            vetoed.update(builders() if target == BUILDING else (target,))
+    vetoed &= set(standings)
     allowed = {o for o, s in standings.items() if not s.excluded}
-    hopeful = {o for o in allowed if standings[o].for_ > 0 or gain[o] > 0}
+    hopeful = {o for o in allowed if standings[o].for_ > 0 or any(gain[o])}
     if len(standings) == len(allowed) == 2:  # between two, against one is a reason for the other
         for o in allowed:
             other = (allowed - {o}).pop()
-            if standings[other].against or loss[other]:
+            if standings[other].against or any(loss[other]):
                 hopeful.add(o)
     leader = stage.winner
     if leader is None:
-        return hopeful if any(gain.values()) or any(loss.values()) or vetoed & allowed else set()
+        opened = any(any(g) for g in gain.values()) or any(any(v) for v in loss.values())
+        return hopeful if opened or vetoed & allowed else set()
     if leader in vetoed:
         return hopeful - {leader}
-    floor = standings[leader].net + loss[leader]
-    # ">=": a level score falls to the certainty factor, which the challenger may win.
-    return {o for o in hopeful if o != leader and standings[o].net + gain[o] >= floor}
+    floor = tuple(n + d for n, d in zip(standings[leader].tiers, loss[leader]))
+    # ">=": a level score falls to what a lower tier or the certainty factor says.
+    return {o for o in hopeful if o != leader
+            and tuple(n + g for n, g in zip(standings[o].tiers, gain[o])) >= floor}
 
 
 def _weighs(meta, options) -> int:
     """How much a rule can move the given options: its weights on them, a veto counting 3."""
     return (sum(abs(w) for o, w in meta.evidence if o in options)
-            + sum(3 for o, _ in meta.excludes if o in options))
+            + sum(3 for target, _ in meta.excludes
+                  if (set(builders()) if target == BUILDING else {target}) & set(options)))
 
 
 def open_rules(known: Known, rules=None) -> dict:
@@ -198,7 +208,11 @@ def plan(known: Known, decision: Decision, rules=None, order=None) -> Plan:
     # Follow-up stage: only advice can still change, so only advice rules are worth a question.
     advice_rules = [(m, p) for m, p in states.values() if m.advice and not m.scores]
     if advice_rules:
-        return _ranked(FOLLOW_UP, advice_rules, lambda m: len(m.advice), order)
+        # A question that still moves a score (though not the choice) comes before those that
+        # only shape the advice, so the interview's follow-up part stays one block.
+        scoring = {qid for m, p in states.values()
+                   if m.scores and m.stage == decision.decided_by for qid in p}
+        return _ranked(FOLLOW_UP, advice_rules, lambda m: len(m.advice), order, first=scoring)
     return Plan(stage=DONE)
 
 
@@ -208,7 +222,7 @@ def waiting_on(qid: str, known: Known, rules=None) -> tuple:
                  for wait in pending.get(qid, ()))
 
 
-def _ranked(stage, rule_states, usefulness, order) -> Plan:
+def _ranked(stage, rule_states, usefulness, order, first=frozenset()) -> Plan:
     score: dict[str, int] = {}
     waiting: dict[str, list] = {}
     for meta, pending in rule_states:
@@ -216,7 +230,7 @@ def _ranked(stage, rule_states, usefulness, order) -> Plan:
             score[qid] = score.get(qid, 0) + usefulness(meta)
             waiting.setdefault(qid, []).extend(waits)
     position = {qid: i for i, qid in enumerate(order)}
-    ranked = sorted(score, key=lambda q: (-score[q], position.get(q, len(position)), q))
+    ranked = sorted(score, key=lambda q: (q not in first, -score[q], position.get(q, len(position)), q))
     return Plan(stage=stage, questions=tuple(ranked),
                 waiting={q: tuple(waiting[q]) for q in ranked})
 

@@ -12,7 +12,7 @@ from rules.seeds import SEEDS
 
 # Stage ids read as words: shown through these (the msgids of the templates' stage_name), whose
 # "stage|" context English drops.
-STAGE_NAMES = {"need": N_("stage|need"), "form": N_("stage|form"), "sourcing": N_("stage|sourcing")}
+STAGE_NAMES = {"need": N_("stage|need"), "sourcing": N_("stage|sourcing")}
 # What a figure rests on ("client", "assumption"), in the formal form of a Figure condition.
 _RESTING_ON = {"client": N_(", resting on client numbers"),
                "assumption": N_(", resting on assumption numbers")}
@@ -73,6 +73,7 @@ def rule_row(meta) -> dict:
         "stage": meta.stage,
         "salience": meta.salience,
         "conditions": [condition_row(c) for c in conditions_of(meta)],
+        "strength": meta.strength,
         "conclusion": {
             "evidence": {option: weight for option, weight in meta.evidence},
             "excludes": {option: scope for option, scope in meta.excludes},

@@ -18,6 +18,7 @@ from expert.reasoning.advisor import advise
 from expert.reasoning.conditions import conditions_of
 from expert.reasoning.engine import build_engine
 from expert.reasoning.options import load_stages, option_ids, stage_options
+from rules.groups import CORE, SIDE_STREAM
 
 
 class Unsatisfiable(Exception):
@@ -137,6 +138,7 @@ class Runner:
         self.outcomes: set = set()       # (stage, winner) of every stage decided
         self.recommended: set = set()    # every option recommended
         self.effective_vetoes: set = set()  # veto rules that took out an option with support
+        self.hybrid_without: list = []   # (answers, what it lacked) of a hybrid advised anyway
         self.engine = build_engine(rulesets, before_firing=self._before_firing)
 
     def _before_firing(self, engine, _activations):
@@ -164,6 +166,12 @@ class Runner:
                 rule for s in stage.standings if s.for_ > 0 for rule, _ in s.excluded)
         if not decision.tie and not decision.no_evidence:
             self.recommended.add(decision.option)
+            if decision.option == "hybrid":
+                found = {f["name"] for firing in result.firings for f in firing.added
+                         if f["fact"] == "Finding"}
+                lacking = [need for need in (CORE, SIDE_STREAM) if need not in found]
+                if lacking:
+                    self.hybrid_without.append((answers, lacking))
         return fired
 
 
@@ -214,6 +222,18 @@ def check_stages(runner: Runner) -> list[Problem]:
     problems += [Problem("stages", option, _("is never recommended in any answer set"))
                  for option in option_ids() if option not in runner.recommended]
     return problems
+
+
+def check_hybrid_core(runner: Runner) -> list[Problem]:
+    """No run recommended the hybrid without a core for an own team and a side stream for an
+    outsourcer: seed 000's mixed model keeps part of the work in-house and gives the rest out."""
+    if not runner.hybrid_without:
+        return []
+    answers, lacking = runner.hybrid_without[0]
+    return [Problem("requirements", "hybrid", _(
+        "recommended without {lacking} in {count} answer sets, e.g. {answers}").format(
+            lacking=", ".join(lacking), count=len(runner.hybrid_without),
+            answers=", ".join(f"{q}={v}" for q, v in sorted(answers.items())[:6])))]
 
 
 def check_vetoes(metas, catalog: Catalog, runner: Runner, candidates: list[dict]) -> list[Problem]:

@@ -11,6 +11,9 @@ from expert.kb.problem import Problem
 from expert.numbers.assumptions import shipped_assumptions
 from expert.numbers.figures import FIGURE_INPUTS
 from expert.reasoning.conditions import conditions_of
+from expert.reasoning.heuristic import FOR_NOW, HERE
+from expert.reasoning.options import BUILDING, load_options, option_ids, strengths
+from rules.groups import CORE
 from rules.seeds import SEEDS
 
 FRAGMENT_JOINER = "…"  # a quote may join verbatim fragments with an ellipsis, nothing else
@@ -33,10 +36,10 @@ def quote_fragments(quote: str) -> list[str]:
     return [f for f in (normalise(part) for part in quote.split(FRAGMENT_JOINER)) if f]
 
 
-def check_citations(metas, seeds_dir: Path) -> list[Problem]:
-    """Citation problems. Quotes are checked against the seed texts only where ``seeds_dir``
-    exists: a clone without ../shared has no seeds, and the result says so (``quotes_verified``)
-    instead of counting that as a problem of the rule base."""
+def seed_texts(seeds_dir: Path) -> tuple[dict, list[Problem]]:
+    """(seed file -> its text, whitespace normalised; problems reading them). Empty where
+    ``seeds_dir`` does not exist: a clone without ../shared has no seeds, and the result says so
+    (``quotes_verified``) instead of counting that as a problem of the rule base."""
     problems, texts = [], {}
     for seed in SEEDS if seeds_dir.is_dir() else ():
         path = seeds_dir / seed
@@ -47,6 +50,23 @@ def check_citations(metas, seeds_dir: Path) -> list[Problem]:
                                     .format(directory=seeds_dir)))
         except (OSError, UnicodeError) as err:
             problems.append(Problem("citations", seed, _("seed file unreadable: {error}").format(error=err)))
+    return texts, problems
+
+
+def _quote_problems(where: str, seed: str, quote: str, texts: dict) -> list[Problem]:
+    """A quote's problems: none given, or a fragment not found in its seed (when it is here)."""
+    fragments = quote_fragments(quote or "")
+    if not fragments:
+        return [Problem("citations", where, _("has no quote"))]
+    return [Problem("citations", where, _("quote fragment not found in {seed}: «{fragment}»")
+                    .format(seed=seed, fragment=fragment))
+            for fragment in fragments if seed in texts and fragment not in texts[seed]]
+
+
+def check_citations(metas, texts: dict) -> list[Problem]:
+    """Citation problems: every rule cites one of the five seeds, with an English gloss and a
+    quote whose every fragment occurs in that seed (where the seed texts are here: ``texts``)."""
+    problems = []
     for meta in metas:
         if meta.seed not in SEEDS:
             problems.append(Problem("citations", meta.id, _("cites {seed!r}, not one of the five seeds")
@@ -54,14 +74,7 @@ def check_citations(metas, seeds_dir: Path) -> list[Problem]:
             continue
         if not meta.english("gloss").strip():  # the gloss as written: in Russian it may be empty
             problems.append(Problem("citations", meta.id, _("has no English gloss")))
-        fragments = quote_fragments(meta.quote)
-        if not fragments:
-            problems.append(Problem("citations", meta.id, _("has no quote")))
-        for fragment in fragments:
-            if meta.seed in texts and fragment not in texts[meta.seed]:
-                problems.append(Problem("citations", meta.id,
-                                        _("quote fragment not found in {seed}: «{fragment}»")
-                                        .format(seed=meta.seed, fragment=fragment)))
+        problems += _quote_problems(meta.id, meta.seed, meta.quote, texts)
     cited = {meta.seed for meta in metas}
     problems += [Problem("citations", seed, _("no rule cites this seed")) for seed in SEEDS if seed not in cited]
     return problems
@@ -87,10 +100,20 @@ def check_questions(metas, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def check_advice(metas, items: dict) -> list[Problem]:
-    return [Problem("advice", meta.id, _("adds advice item '{item}' missing from data/advice.yaml")
-                    .format(item=item))
-            for meta in metas for item in meta.advice if item not in items]
+def check_advice(metas, items: dict, texts: dict) -> list[Problem]:
+    """Every advice item a rule adds exists, and every item cites a seed and quotes it, as rules
+    do, so that what it tells the client can be held to what the article says."""
+    problems = [Problem("advice", meta.id, _("adds advice item '{item}' missing from "
+                                             "data/advice.yaml").format(item=item))
+                for meta in metas for item in meta.advice if item not in items]
+    for item_id, item in items.items():
+        if item.get("seed") not in SEEDS:
+            problems.append(Problem("advice", item_id, _("cites {seed!r}, not one of the five seeds")
+                                    .format(seed=item.get("seed"))))
+            continue
+        problems += [Problem("advice", item_id, p.message)
+                     for p in _quote_problems(item_id, item["seed"], item.get("quote", ""), texts)]
+    return problems
 
 
 def _condition_key(condition) -> tuple:
@@ -121,17 +144,144 @@ def _scoring(metas) -> list:
     return [meta for meta in metas if meta.scores]
 
 
-def check_one_quote_one_vote(metas) -> list[Problem]:
-    """Two scoring rules never rest on the same quote: one seed statement, one vote."""
-    problems, seen = [], {}
-    for meta in _scoring(metas):
-        key = (meta.seed, normalise(meta.quote))
-        if key in seen:
-            problems.append(Problem("double votes", meta.id,
-                                    _("rests on the same quote as {rule}").format(rule=seen[key])))
-        else:
-            seen[key] = meta.id
+def check_strengths(metas) -> list[Problem]:
+    """Every rule that weighs an option names a strength on the scale (data/options.yaml), and
+    every weight it gives is that strength's: a weight off the scale would silently overturn the
+    decision."""
+    scale, problems = strengths(), []
+    names = ", ".join(scale)
+    for meta in metas:
+        if not meta.evidence:
+            continue
+        strength = scale.get(meta.strength)
+        if strength is None:
+            problems.append(Problem("strengths", meta.id,
+                                    _("names no strength on the scale ({names}): {strength!r}")
+                                    .format(names=names, strength=meta.strength)))
+            continue
+        for option, weight in meta.evidence:
+            if abs(weight) != strength.weight:
+                problems.append(Problem("strengths", meta.id,
+                                        _("gives {option} {weight:+d}, off the named scale: "
+                                          "{strength} weighs {expected}").format(
+                                            option=option, weight=weight, strength=meta.strength,
+                                            expected=strength.weight)))
     return problems
+
+
+def check_veto_scopes(metas) -> list[Problem]:
+    """Every veto declares what it forbids (building an own centre, or a final option) and how
+    long (for this client, or for now), and none rests on a figure that may rest on assumed
+    rates: only the client's own numbers veto."""
+    problems, targets = [], {BUILDING, *option_ids()}
+    for meta in metas:
+        for target, span in meta.excludes:
+            if target not in targets:
+                problems.append(Problem("vetoes", meta.id, _(
+                    "forbids {target!r}: a veto forbids building an own centre ('{building}') or "
+                    "one of the options {options}").format(target=target, building=BUILDING,
+                                                           options=", ".join(option_ids()))))
+            if span not in (HERE, FOR_NOW):
+                problems.append(Problem("vetoes", meta.id, _(
+                    "holds {span!r}: a veto holds '{here}' or '{for_now}'").format(
+                        span=span, here=HERE, for_now=FOR_NOW)))
+        if meta.excludes and any(c.fact == "Figure" and _source(c) != "client"
+                                 for c in conditions_of(meta)):
+            problems.append(Problem("vetoes", meta.id, _(
+                "vetoes on a figure that may rest on assumed rates: only a figure of the client's "
+                "own numbers (source=\"client\") may veto")))
+    return problems
+
+
+def _source(condition):
+    """The source a Figure condition demands ("client", "assumption"), or None for any."""
+    test = dict(condition.tests).get("source")
+    return test.expected if test is not None else None
+
+
+def check_requirements(metas, options=None) -> list[Problem]:
+    """What an option requires is something a rule can find, and the hybrid requires a core for
+    an own team: without that it could be advised where nothing stays in-house."""
+    options = load_options() if options is None else options
+    found = {finding for meta in metas for finding in meta.finds}
+    problems = [Problem("requirements", option.id, _("requires '{finding}', which no rule finds")
+                        .format(finding=r.finding))
+                for option in options.values() for r in option.requires if r.finding not in found]
+    hybrid = options.get("hybrid")
+    if hybrid is not None and CORE not in {r.finding for r in hybrid.requires}:
+        problems.append(Problem("requirements", "hybrid", _(
+            "does not require '{core}': a hybrid could be advised without a core for an own team")
+                                .format(core=CORE)))
+    return problems
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s*(?=[A-ZА-ЯЁ0-9«\"•])|\s*•\s*")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a seed text: ends at . ! ? before a capital or a digit,
+    as the flattened pages run them together ("обучения.Высокий"), and at a list bullet (•),
+    which starts an item of its own."""
+    starts = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() > 0)})
+    return list(zip(starts, [*starts[1:], len(text)]))
+
+
+def statements_of(meta, texts: dict) -> set:
+    """The statements a rule quotes: its declared ``statement``, else the seed's sentences its
+    quote's fragments lie in (where the seed text is here), else the fragments themselves."""
+    if meta.statement:
+        return {meta.statement}
+    text, keys = texts.get(meta.seed), set()
+    for fragment in quote_fragments(meta.quote):
+        at = text.find(fragment) if text else -1
+        if at < 0:
+            keys.add((meta.seed, fragment))
+            continue
+        keys.update((meta.seed, start) for start, end in _sentences(text)
+                    if start < at + len(fragment) and at < end)
+    return keys
+
+
+def _votes(meta) -> set:
+    return ({(option, weight > 0) for option, weight in meta.evidence}
+            | {("veto", target) for target, _span in meta.excludes})
+
+
+def check_one_statement_one_vote(metas, texts: dict) -> list[Problem]:
+    """One seed statement, one vote, in the whole rule base: no two scoring rules that can fire
+    together quote the same statement (the same sentence, or a declared ``statement``) and vote
+    the same way on the same option. A statement of several items that apply at once votes
+    through one finding, as seed 001's list of an outsourcer's advantages does."""
+    problems = []
+    rules = [(meta, statements_of(meta, texts), _votes(meta)) for meta in _scoring(metas)]
+    for i, (a, said_a, votes_a) in enumerate(rules):
+        for b, said_b, votes_b in rules[i + 1:]:
+            shared = votes_a & votes_b
+            if not shared or not said_a & said_b or not _together(a, b):
+                continue
+            first, second = sorted(shared, key=str)[0]
+            if first == "veto":  # ("veto", what it forbids)
+                way, target = _("a veto on"), second
+            else:  # (option, for it?)
+                way, target = (_("a vote for") if second else _("a vote against")), first
+            problems.append(Problem("double votes", b.id, _(
+                "gives {way} {option} from the statement {rule} quotes: one statement, one vote")
+                                    .format(way=way, option=target, rule=a.id)))
+    return problems
+
+
+def _together(a, b) -> bool:
+    """Can both rules fire on one set of answers? Not when they test one question (or figure)
+    in ways no one value satisfies: the "yes" and the "no" of one row vote once between them."""
+    return not any(_excludes(c, d) for c in conditions_of(a) for d in conditions_of(b))
+
+
+def _excludes(a, b) -> bool:
+    if (a.fact, a.subject) != (b.fact, b.subject) or a.fact not in ("Answer", "Figure"):
+        return False
+    ta, tb = a.value_test, b.value_test
+    return ta is not None and tb is not None and not any(
+        ta.holds(v) and tb.holds(v) for v in _samples(ta, tb))
 
 
 def _samples(a, b) -> list:
@@ -146,35 +296,3 @@ def _samples(a, b) -> list:
         else:
             values.append(expected)
     return values
-
-
-def _overlap(a, b) -> bool:
-    """Can one fact satisfy both conditions? (same kind, same subject, tests that can both hold)"""
-    if (a.fact, a.subject) != (b.fact, b.subject) or a.fact not in ("Answer", "Figure", "Finding"):
-        return False
-    tests_b = dict(b.tests)
-    for field, ta in a.tests:  # every field both test must be satisfiable at once
-        tb = tests_b.get(field)
-        if tb is not None and not any(ta.holds(v) and tb.holds(v) for v in _samples(ta, tb)):
-            return False
-    return True
-
-
-def check_one_answer_one_vote(metas) -> list[Problem]:
-    """Two scoring rules never give the same option evidence (or a veto) from the same answer:
-    the second would count the client's one answer twice."""
-    problems = []
-    rules = _scoring(metas)
-    for i, a in enumerate(rules):
-        votes_a = {o for o, _ in a.evidence} | {o for o, _ in a.excludes}
-        for b in rules[i + 1:]:
-            shared = votes_a & ({o for o, _ in b.evidence} | {o for o, _ in b.excludes})
-            if not shared:
-                continue
-            common = [c.subject for c in conditions_of(a) for d in conditions_of(b) if _overlap(c, d)]
-            if common:
-                problems.append(Problem(
-                    "double votes", b.id,
-                    _("gives {options} a vote from {subject} as {rule} does").format(
-                        options=", ".join(sorted(shared)), subject=common[0], rule=a.id)))
-    return problems

@@ -4,8 +4,8 @@ One engine, run stage by stage with the decision step in between:
 1. the answers (and figures computed from them) are declared and the engine runs: the need
    stage's rules (seed 003's questionnaire) add evidence, and finding rules add findings;
 2. ``decide`` weighs the need stage; when its outcome calls for the next stage, the stage is
-   opened (``Stage(name="form")``) and the engine runs on: only then do that stage's rules fire.
-   The same for the sourcing stage. Vetoes (``Exclusion``) take options out with a cited reason;
+   opened (``Stage(name="sourcing")``) and the engine runs on: only then do that stage's rules
+   fire. Vetoes (``Exclusion``) take options out with a cited reason;
 3. the decision is declared (``Recommended``) and the engine runs again: follow-up rules add
    advice for the recommended option (and the runner-up, and the option for later).
 """
@@ -25,6 +25,7 @@ from expert.reasoning.facts import (
     Evidence,
     Exclusion,
     Figure,
+    Finding,
     Recommended,
     Stage,
 )
@@ -84,7 +85,8 @@ def reached_stages(engine) -> list:
 
 def decide_on(engine) -> Decision:
     """The decision over what the engine has derived so far."""
-    return decide(engine.facts_of(Evidence), engine.facts_of(Exclusion), reached_stages(engine))
+    return decide(engine.facts_of(Evidence), engine.facts_of(Exclusion), reached_stages(engine),
+                  engine.facts_of(Finding))
 
 
 def run_stages(engine, hold=None) -> Decision:

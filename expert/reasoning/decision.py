@@ -1,48 +1,68 @@
 """From evidence and vetoes to a recommendation, stage by stage, with an honest certainty.
 
-The stages are seed 003's order (data/options.yaml): **need** (no dedicated handling, or
-dedicated), then **form** (a home-based team, or a contact centre), then **sourcing** (own,
-outsourced or hybrid). Each stage is decided on its own evidence only; a later stage is opened
-(the advisor declares ``Stage``) only when the earlier one's outcome calls for it, so it can never
-outvote the earlier one. Within a stage:
+The stages (data/options.yaml) are **need** (no dedicated handling, or dedicated: seed 003's
+questionnaire) and then **sourcing** (own home-based operators, an own centre, an outsourced one,
+or a hybrid: every article's own-versus-external comparisons). Each stage is decided on its own
+evidence only; the sourcing stage is opened (the advisor declares ``Stage``) only when the need
+stage's outcome calls for it, so it never outvotes the need stage. Within a stage:
 
 * **Vetoes first.** An option with an ``Exclusion`` cannot win; it is shown as excluded, with the
-  rule that excluded it. An option excluded only "for now" that still has the best standing is
-  the long-run favourite (``later``): the advice becomes a staged plan.
-* **Only an option the evidence favours can win.** Candidates are the options not excluded with
-  more evidence for them than against (or, in a stage of two options, evidence against the
-  other). With none, the one option left by the vetoes wins by elimination; otherwise the stage
-  is *undecided* between the options left or, when no answer bore on it at all, *not assessed*:
-  the next stage opens, as the client's questions presume, and the report says so. The last
-  stage has nothing after it to presume, so there it is undecided.
-* **Ranking:** by the net score (sum of weights) of evidence from the client's answers; evidence
-  resting on figures computed from assumed rates only breaks what the answers leave level, so it
-  never outvotes the answers. Equal keys at the top are a tie: no option order breaks it.
+  rule that excluded it. A veto forbids an option itself, or *building* an own centre: that one
+  excludes every option that would need a centre built (data/options.yaml ``builds``: the own
+  centre, and the hybrid's own core), unless the client runs an own centre already (the finding
+  ``own_centre_runs``): keeping a centre is not building one. An option excluded only "for now"
+  that still has the best standing is the long-run favourite (``later``): a staged plan.
+* **An option exists only where its requirements hold**: the hybrid needs a core for an own team
+  and a side stream for an outsourcer (``requires``: findings). Without them it is shown as out
+  of reach, naming what it lacks.
+* **Only an option the evidence favours can win.** Candidates are the options allowed with more
+  evidence for them than against (or, in a stage of two options, evidence against the other).
+  With none, the one option left wins by elimination; otherwise the stage is *undecided* between
+  the options left or, when no answer bore on it at all, *not assessed*: the next stage opens, as
+  the client's questions presume, and the report says so. The last stage has nothing after it to
+  presume, so there it is undecided.
+* **Ranking follows the strength of the wording, tier by tier** (data/options.yaml
+  ``strengths``): the net of the categorical statements first, then of the recommendations and
+  argued factors, then of the hints, then of the evidence resting on assumed rates. So a
+  categorical statement is outweighed only by another categorical one (or a veto), hints decide
+  only among options the stronger evidence leaves level, and a figure on assumed rates never
+  outvotes the client's own answers. Equal keys at the top are a tie: no option order breaks it.
 
 Certainty is MYCIN/EMYCIN's: each piece of evidence carries the certainty factor of its wording
-(options.yaml: categorical 0.8, recommendation 0.5, hint 0.2, this tool's assumption); for and
-against combine as ``1 - (1 - a)(1 - b)``; an option's CF is ``(for - against) / (1 - min(for,
-against))``. A stage's certainty is the winner's CF less the best allowed rival's (if positive),
-in [0, 1]; when the vetoes left no rival, it is what the evidence against the winner leaves;
-the recommendation's certainty is the lowest over the stages that decided it. It is high only when
-nothing substantial (weight 2 or more) speaks against the winner or for a rival that is still
-allowed. Adding evidence for the winner never lowers it, adding evidence against never raises it.
+(categorical 0.8, recommendation or argued 0.5, hint 0.2: this tool's assumption); for and
+against combine as ``1 - (1 - a)(1 - b)``, except that the tiers below a strength together never
+reach one statement of it (``caps``: hints at most 0.45, everything below categorical at most
+0.75), so twelve hints never outweigh «однозначно». An option's CF is ``(for - against) / (1 -
+min(for, against))``. A stage's certainty is the winner's CF compared with each allowed rival on
+the evidence that tells the two apart (``compared``: a statement for own people at home or in a
+centre speaks for both, and says nothing between them), the lowest of them, in [0, 1]; when the
+vetoes left no rival, it is what the evidence against the winner leaves; the recommendation's
+certainty is the lowest over the stages that decided it. It is high only when nothing
+substantial (weight 2 or more) speaks against the winner compared with a rival still allowed. Adding evidence for the winner never
+lowers it, adding evidence against never raises it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from expert.reasoning.options import (
+    ASSUMED_TIER,
+    BUILDING,
+    OWN_CENTRE_RUNS,
+    builders,
+    caps,
     certainty_factors,
     load_options,
     load_stages,
     option_ids,
     stage_options,
+    tiers,
 )
 
 CLOSE_MARGIN = 1     # a net margin of one hint or less is a close call
 SUBSTANTIAL = 2      # evidence of this weight or more is more than a hint
 HIGH, MEDIUM = 0.5, 0.2
+TIERS = (1, 2, 3, ASSUMED_TIER)
 
 
 @dataclass(frozen=True)
@@ -52,25 +72,34 @@ class Standing:
     for_: int                   # sum of the positive weights
     against: int                # sum of the negative weights, as a positive number
     net: int                    # for - against, answers and assumed together
-    net_answers: int            # the part resting on the client's answers
+    tiers: tuple                # the net per tier: categorical, substantial, hints, assumed
     cf_for: float
     cf_against: float
     cf: float
     excluded: tuple = ()        # ((rule, scope), ...)
     strongest_against: int = 0  # the largest single weight against it
+    unmet: tuple = ()           # the requirements (findings) it lacks for this client
+
+    @property
+    def net_answers(self) -> int:
+        """The part of the net resting on the client's answers."""
+        return sum(self.tiers[:3])
 
     @property
     def key(self) -> tuple:
-        """Ranking: the answers' net score, then the assumed figures' (which so never outvote
-        the answers), then the certainty factor (which prefers fewer, stronger arguments over
-        many weak ones of the same sum)."""
-        return (self.net_answers, self.net - self.net_answers, self.cf)
+        """Ranking: the net of each tier in turn (categorical, substantial, hints, assumed),
+        then the certainty factor (which prefers fewer, stronger arguments among equals)."""
+        return (*self.tiers, self.cf)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.excluded and not self.unmet
 
 
 @dataclass(frozen=True)
 class StageResult:
     stage: str
-    standings: tuple            # Standing per option, best first (excluded last)
+    standings: tuple            # Standing per option, best first (out of the running last)
     winner: str | None          # None when tied or not assessed
     tie: tuple = ()
     assessed: bool = False      # did any evidence or veto bear on this stage?
@@ -121,6 +150,7 @@ class Decision:
     later: str | None = None    # the long-run favourite, excluded only for now
     tension: bool = False
     opens: str | None = None    # the next stage the advisor must open before this is final
+    unmet: dict = field(default_factory=dict)      # option -> (finding, ...) it lacks
 
     def stage(self, stage_id: str) -> StageResult | None:
         return next((s for s in self.stages if s.stage == stage_id), None)
@@ -134,6 +164,25 @@ def combine(factors) -> float:
     return 1.0 - remaining
 
 
+def tiered(factors_by_tier: dict, strongest: int = 1) -> float:
+    """The combined certainty factor of one side's evidence, tier by tier from the weakest: where
+    evidence of tier ``strongest`` stands in the comparison, the tiers from ``t`` (below it) down
+    combine to at most ``caps()[t]``, below one statement of tier t-1. Hints alone, with nothing
+    stronger on either side, combine freely: there is nothing for them to outweigh."""
+    limits = caps()
+    total = 0.0
+    for tier in sorted(TIERS, reverse=True):
+        total = combine([*factors_by_tier.get(tier, ()), total])
+        if tier in limits and tier > strongest:
+            total = min(total, limits[tier])
+    return total
+
+
+def _strongest(*sides: dict) -> int:
+    """The strongest tier present on any side of a comparison (the largest when none is)."""
+    return min((t for side in sides for t, factors in side.items() if factors), default=max(TIERS))
+
+
 def certainty_of(cf_for: float, cf_against: float) -> float:
     """EMYCIN's net certainty factor of an option from its for and against parts."""
     if cf_for == cf_against:
@@ -141,37 +190,63 @@ def certainty_of(cf_for: float, cf_against: float) -> float:
     return (cf_for - cf_against) / (1.0 - min(cf_for, cf_against))
 
 
-def _standing(option: str, evidence: list, excluded: tuple) -> Standing:
+def tier_of(evidence: dict) -> int:
+    """The tier a piece of evidence counts in: its wording's, or below every answer when it rests
+    on assumed rates."""
+    if evidence.get("basis", "answers") == "assumed":
+        return ASSUMED_TIER
+    return tiers()[min(abs(evidence["weight"]), 3)]
+
+
+def _standing(option: str, evidence: list, excluded: tuple, unmet: tuple) -> Standing:
     factors = certainty_factors()
-    weights = [(e["weight"], e.get("basis", "answers")) for e in evidence if e["option"] == option]
-    pos = [w for w, _ in weights if w > 0]
-    neg = [-w for w, _ in weights if w < 0]
-    cf_for = combine(factors[min(w, 3)] for w in pos)
-    cf_against = combine(factors[min(w, 3)] for w in neg)
+    mine = [e for e in evidence if e["option"] == option]
+    pos: dict[int, list] = {}
+    neg: dict[int, list] = {}
+    net = dict.fromkeys(TIERS, 0)
+    for e in mine:
+        tier, weight = tier_of(e), e["weight"]
+        net[tier] += weight
+        (pos if weight > 0 else neg).setdefault(tier, []).append(factors[min(abs(weight), 3)])
+    strongest = _strongest(pos, neg)
+    cf_for, cf_against = tiered(pos, strongest), tiered(neg, strongest)
     return Standing(
-        option=option, for_=sum(pos), against=sum(neg), net=sum(w for w, _ in weights),
-        net_answers=sum(w for w, basis in weights if basis == "answers"),
+        option=option, for_=sum(e["weight"] for e in mine if e["weight"] > 0),
+        against=-sum(e["weight"] for e in mine if e["weight"] < 0),
+        net=sum(e["weight"] for e in mine), tiers=tuple(net[t] for t in TIERS),
         cf_for=round(cf_for, 4), cf_against=round(cf_against, 4),
         cf=round(certainty_of(cf_for, cf_against), 4), excluded=excluded,
-        strongest_against=max(neg, default=0))
+        strongest_against=max((-e["weight"] for e in mine if e["weight"] < 0), default=0),
+        unmet=unmet)
 
 
-def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
+def vetoes_of(option: str, exclusions: list, findings) -> tuple:
+    """The vetoes that hold against ``option``: those that forbid it, and those that forbid
+    building an own centre when it needs one and the client runs none."""
+    builds = option in builders() and OWN_CENTRE_RUNS not in findings
+    return tuple((x["rule"], x["scope"]) for x in exclusions
+                 if x["option"] == option or (x["option"] == BUILDING and builds))
+
+
+def unmet_of(option: str, findings) -> tuple:
+    return tuple(r.finding for r in load_options()[option].requires if r.finding not in findings)
+
+
+def decide_stage(stage: str, evidence: list, exclusions: list, findings=frozenset()) -> StageResult:
     options = stage_options(stage)
     mine = [e for e in evidence if e["option"] in options]
-    vetoes = {o: tuple((x["rule"], x["scope"]) for x in exclusions if x["option"] == o)
-              for o in options}
-    standings = [_standing(o, mine, vetoes[o]) for o in options]
-    allowed = [s for s in standings if not s.excluded]
+    vetoes = {o: vetoes_of(o, exclusions, findings) for o in options}
+    standings = [_standing(o, mine, vetoes[o], unmet_of(o, findings)) for o in options]
+    allowed = [s for s in standings if s.allowed]
     # Only an option the evidence favours can win: more for it than against it, or - in a stage
-    # of two options - evidence against the other, which is then a reason for this one.
+    # of two options - evidence against the other, which is then a reason for this one. Both are
+    # read as the ranking reads them: tier by tier.
+    zero = (0,) * len(TIERS)
     binary = len(options) == 2
-    # "More for than against" is read as the ranking reads it: the answers first, the figures
-    # on assumed rates only where the answers are level.
-    candidates = [s for s in allowed if s.key[:2] > (0, 0) or (
-        binary and s.key[:2] >= (0, 0) and any(o.against for o in allowed if o is not s))]
+    candidates = [s for s in allowed if s.tiers > zero or (
+        binary and s.tiers >= zero and any(o.against for o in allowed if o is not s))]
     assessed = bool(mine) or any(vetoes.values())
-    ranked = tuple(sorted(standings, key=lambda s: (bool(s.excluded), tuple(-k for k in s.key),
+    ranked = tuple(sorted(standings, key=lambda s: (not s.allowed, tuple(-k for k in s.key),
                                                     options.index(s.option))))
     final_stage = not load_stages()[stage].opens
     winner, tie, by_elimination = None, (), False
@@ -184,36 +259,77 @@ def decide_stage(stage: str, evidence: list, exclusions: list) -> StageResult:
     elif assessed or final_stage:
         # Nothing favours any option left: undecided between them (at the last stage, even
         # when no answer bore on it: there is no later stage to presume).
-        tie = tuple(s.option for s in ranked if not s.excluded)
+        tie = tuple(s.option for s in ranked if s.allowed)
     certainty, opposed, tension = 0.0, False, False
     if winner:
         won = next(s for s in standings if s.option == winner)
-        rivals = [s for s in allowed if s.option != winner]
-        rival_cf = max((max(0.0, s.cf) for s in rivals), default=0.0)
-        if rivals:
-            certainty = min(1.0, max(0.0, won.cf - rival_cf))
+        rivals = [s.option for s in allowed if s.option != winner]
+        if rivals:  # the winner against each rival, on what tells the two apart
+            pairs = [compared(mine, winner, rival) for rival in rivals]
+            certainty = min(1.0, max(0.0, min(p.cf for p in pairs)))
+            opposed = any(p.against for p in pairs)
+            tension = any(e["weight"] >= SUBSTANTIAL for p in pairs for e in p.against)
         else:  # the vetoes left nothing else: only what speaks against it can shake it
             certainty = 1.0 - won.cf_against
-        opposed = won.against > 0 or rival_cf > 0
-        tension = won.strongest_against >= SUBSTANTIAL or any(
-            e["weight"] >= SUBSTANTIAL for e in mine if e["option"] in {s.option for s in rivals})
+            opposed = won.against > 0
+            tension = won.strongest_against >= SUBSTANTIAL
     return StageResult(stage=stage, standings=ranked, winner=winner, tie=tie, assessed=assessed,
                        by_elimination=by_elimination, certainty=round(certainty, 2),
                        opposed=opposed, tension=tension)
 
 
-def decide(evidence: list, exclusions: list = (), reached=("need",)) -> Decision:
+@dataclass(frozen=True)
+class Comparison:
+    """One option against another, on the evidence that tells the two apart: a statement that
+    speaks for both (own people, at home or in a centre) or against both says nothing between
+    them. ``for_`` and ``against`` hold the evidence, each with a positive weight."""
+    option: str
+    rival: str
+    for_: tuple
+    against: tuple
+    cf: float
+
+
+def compared(evidence: list, option: str, rival: str) -> Comparison:
+    """``option`` against ``rival``: what speaks for it or against the rival, and what speaks
+    for the rival or against it, each rule once, and the EMYCIN factor of the two sides."""
+    def votes(who):
+        return {(e["rule"], e["weight"] > 0): e for e in evidence if e["option"] == who}
+    mine, theirs = votes(option), votes(rival)
+    pro = [e for key, e in mine.items() if key[1] and key not in theirs] + [
+        {**e, "weight": -e["weight"]} for key, e in theirs.items() if not key[1] and key not in mine]
+    con = [e for key, e in theirs.items() if key[1] and key not in mine] + [
+        {**e, "weight": -e["weight"]} for key, e in mine.items() if not key[1] and key not in theirs]
+    factors = certainty_factors()
+
+    def by_tier(items):
+        tiers_: dict[int, list] = {}
+        for e in items:
+            tiers_.setdefault(tier_of(e), []).append(factors[min(e["weight"], 3)])
+        return tiers_
+    pro_tiers, con_tiers = by_tier(pro), by_tier(con)
+    strongest = _strongest(pro_tiers, con_tiers)
+
+    def side(tiers_):
+        return tiered(tiers_, strongest)
+    return Comparison(option=option, rival=rival, for_=tuple(pro), against=tuple(con),
+                      cf=round(certainty_of(side(pro_tiers), side(con_tiers)), 4))
+
+
+def decide(evidence: list, exclusions: list = (), reached=("need",), findings=()) -> Decision:
     """The decision over the stages reached so far (the advisor opens the next one while
     ``opens`` names it). ``evidence``: dicts or facts with option, weight (and basis);
-    ``exclusions``: option, rule, scope."""
+    ``exclusions``: option (or "building"), rule, scope; ``findings``: the names of the
+    findings derived (an own centre runs; the hybrid's core and side streams)."""
     evidence = [dict(option=e["option"], weight=e["weight"], rule=e["rule"],
                      basis=e.get("basis", "answers")) for e in evidence]
     exclusions = [dict(option=x["option"], rule=x["rule"], scope=x["scope"]) for x in exclusions]
+    findings = frozenset(f if isinstance(f, str) else f["name"] for f in findings)
     stages, opens = [], None
     for stage_id in load_stages():
         if stage_id not in reached:
             break
-        result = decide_stage(stage_id, evidence, exclusions)
+        result = decide_stage(stage_id, evidence, exclusions, findings)
         stages.append(result)
         nxt = load_stages()[stage_id].next_after(result.outcome) if result.outcome else None
         if nxt is None:
@@ -232,8 +348,8 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
                     last)
     tie = ()
     if deciding.tie:
-        # A stage outcome in a tie (dedicated, centre) stands for what it became further on,
-        # when a later stage decided that; else it stays itself ("dedicated handling").
+        # A stage outcome in a tie (dedicated) stands for what it became further on, when a
+        # later stage decided that; else it stays itself ("dedicated handling").
         became = last.winner if last is not deciding and last.winner else None
         tie = tuple(dict.fromkeys(
             t if load_options()[t].final or became is None else became for t in deciding.tie))
@@ -247,11 +363,11 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
     tension = any(s.tension for s in path)
     scores = {s.option: s.net for st in stages for s in st.standings}
     rivals = [s for s in deciding.standings
-              if s.option != option and not s.excluded and load_options()[s.option].final]
+              if s.option != option and s.allowed and load_options()[s.option].final]
     runner = rivals[0] if rivals and rivals[0].for_ > 0 else None
     won = next((s for s in deciding.standings if s.option == option), None)
     margin = (won.net - runner.net) if won and runner else (won.net if won else 0)
-    close_call = bool(runner) and not deciding.tie and margin <= CLOSE_MARGIN
+    close_call = bool(runner) and not deciding.tie and _close(won, runner)
     no_evidence = not evidence and not exclusions
     if deciding.tie or no_evidence:
         level = "low"
@@ -261,14 +377,25 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
         level = "medium" if certainty >= MEDIUM and not close_call else "low"
     later = None
     if won:  # the long-run favourite: excluded only for now, with a better case than the winner
-        waiting = [s for s in deciding.standings if s.excluded and s.for_ > 0
+        waiting = [s for s in deciding.standings if s.excluded and not s.unmet and s.for_ > 0
                    and all(scope == "for_now" for _, scope in s.excluded) and s.key > won.key]
         later = waiting[0].option if waiting else None
     order = [option, *(s.option for s in deciding.standings if load_options()[s.option].final)]
     ranking = tuple(dict.fromkeys([*order, *finals]))
     excluded = {s.option: s.excluded for st in stages for s in st.standings if s.excluded}
+    unmet = {s.option: s.unmet for st in stages for s in st.standings if s.unmet}
     return Decision(
         option=option, decided_by=deciding.stage, stages=stages, scores=scores, ranking=ranking,
         margin=margin, confidence=round(certainty, 2), level=level, tie=tie,
         close_call=close_call, runner_up=runner.option if runner and (close_call or tension) else None,
-        no_evidence=no_evidence, excluded=excluded, later=later, tension=tension, opens=opens)
+        no_evidence=no_evidence, excluded=excluded, later=later, tension=tension, opens=opens,
+        unmet=unmet)
+
+
+def _close(won: Standing, runner: Standing) -> bool:
+    """A close call: the two are level on every tier but the one that separates them, and there
+    by no more than one hint's weight."""
+    for mine, theirs in zip(won.tiers, runner.tiers):
+        if mine != theirs:
+            return mine - theirs <= CLOSE_MARGIN
+    return True

@@ -51,7 +51,7 @@ class Advice(Fact):
 
 
 class Stage(Fact):
-    """Declared by the decision step when a stage opens: ``Stage(name="form" | "sourcing")``."""
+    """Declared by the decision step when a stage opens: ``Stage(name="sourcing")``."""
 
 
 class Recommended(Fact):

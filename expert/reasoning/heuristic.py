@@ -20,10 +20,12 @@ from expert.i18n import gettext as _
 from expert.i18n.texts import localized
 from expert.reasoning._experta import L, P, Rule
 from expert.reasoning.facts import Stage
-from expert.reasoning.options import load_stages, stage_of
+from expert.reasoning.options import BUILDING, builders, load_options, load_stages, stage_of, strengths
 
-__all__ = ["L", "RuleMeta", "Test", "above", "at_least", "below", "heuristic", "heuristics_of",
-           "make_rule", "one_of", "ruleset"]
+HERE, FOR_NOW = "here", "for_now"  # how long a veto holds: for this client, or until it changes
+
+__all__ = ["BUILDING", "FOR_NOW", "HERE", "L", "RuleMeta", "Test", "above", "at_least", "below",
+           "heuristic", "heuristics_of", "make_rule", "one_of", "ruleset", "weighed"]
 
 
 class _Translated:
@@ -63,7 +65,10 @@ class RuleMeta:
     gloss: str = _Translated()
     patterns: tuple
     evidence: tuple[tuple[str, int], ...] = ()
-    excludes: tuple[tuple[str, str], ...] = ()   # ((option, "here" | "for_now"), ...): vetoes
+    # ((what it forbids: an option, or "building" an own centre; "here" | "for_now"), ...)
+    excludes: tuple[tuple[str, str], ...] = ()
+    strength: str = ""       # the named strength of its wording (data/options.yaml): its weight
+    statement: str = ""      # one statement made in two sentences: they share this id (one vote)
     advice: tuple[str, ...] = ()
     finds: tuple[str, ...] = ()
     salience: int = 0
@@ -83,8 +88,12 @@ class RuleMeta:
     def votes(self, basis: str) -> tuple[list[dict], list[dict]]:
         """What firing it concludes about the options, as the fields of its Evidence and
         Exclusion facts: ``basis`` is "answers", or "assumed" when it matched a figure resting
-        on assumed rates. The engine declares these; plain.py, CLIPS and the sensitivity search
-        weigh the same dicts."""
+        on assumed rates. A figure on assumed rates weighs at most as a hint and never vetoes.
+        The engine declares these; plain.py, CLIPS and the sensitivity search weigh the same
+        dicts."""
+        if basis == "assumed":
+            return ([{"option": o, "weight": (1 if w > 0 else -1), "rule": self.id,
+                      "basis": basis} for o, w in self.evidence], [])
         return ([{"option": o, "weight": w, "rule": self.id, "basis": basis}
                  for o, w in self.evidence],
                 [{"option": o, "rule": self.id, "scope": s} for o, s in self.excludes])
@@ -98,15 +107,18 @@ class RuleMeta:
 def _stage_of(options) -> str:
     """The earliest stage whose options a rule weighs: the one it waits for. (A seed-003 row
     answer may also place a later stage's option; that evidence counts only if its stage is
-    reached.)"""
-    stages = {stage_of(option) for option in options}
+    reached.) A veto on building an own centre weighs the stage of the options that build. An
+    option no stage has is left for kb check to name."""
+    known = load_options()
+    stages = {stage_of(builders()[0] if option == BUILDING else option) for option in options
+              if option == BUILDING or option in known}
     return next((s for s in load_stages() if s in stages), "")
 
 
 def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str, gloss: str,
               evidence: dict | None = None, excludes: dict | None = None,
               advice: tuple | list = (), finds: tuple | list = (), salience: int = 0,
-              topic: str = "", origin: str = "") -> Rule:
+              topic: str = "", origin: str = "", strength: str = "", statement: str = "") -> Rule:
     """An experta Rule carrying its RuleMeta; its right-hand side declares what the metadata says.
 
     A rule that weighs (or excludes) the options of a later stage also waits for that stage to
@@ -121,7 +133,7 @@ def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str
         id=id, title=title, reason=reason, seed=seed, quote=quote, gloss=gloss,
         patterns=tuple(patterns), evidence=tuple(evidence.items()),
         excludes=tuple(excludes.items()), advice=tuple(advice), finds=tuple(finds),
-        salience=salience, stage=stage, topic=topic,
+        salience=salience, stage=stage, topic=topic, strength=strength, statement=statement,
         # A generated rule's texts live beside the module that called make_rule.
         origin=origin or sys._getframe(1).f_code.co_filename,
     )
@@ -136,15 +148,29 @@ def make_rule(*patterns, id: str, title: str, reason: str, seed: str, quote: str
     return rule
 
 
-def heuristic(*patterns, seed: str, quote: str, gloss: str, evidence: dict | None = None,
-              excludes: dict | None = None, advice: tuple | list = (),
-              finds: tuple | list = (), salience: int = 0):
+def weighed(strength: str, favours=(), against=()) -> dict:
+    """{option: weight}: the named strength's weight for each option a statement favours, and
+    against each it speaks against."""
+    weight = strengths()[strength].weight
+    return {**{o: weight for o in favours}, **{o: -weight for o in against}}
+
+
+def heuristic(*patterns, seed: str, quote: str, gloss: str, strength: str = "",
+              favours=(), against=(), excludes: dict | None = None,
+              advice: tuple | list = (), finds: tuple | list = (), salience: int = 0,
+              statement: str = "", evidence: dict | None = None):
     """Turn a docstring-only function into an experta Rule carrying a RuleMeta.
 
-    ``evidence``: {option: weight}, the weight following the seed's wording (3 categorical, 2 a
-    recommendation or argued factor, 1 a hint; negative against). ``excludes``: {option: "here"
-    or "for_now"}, a veto. ``advice``: advice item ids; ``finds``: findings other rules chain on.
+    ``strength``: the named strength of the wording (data/options.yaml: categorical,
+    recommendation, argued, hint); ``favours`` / ``against``: the options the statement speaks
+    for or against, as written (rules/groups.py names the usual groups). ``excludes``: a veto,
+    {what it forbids: an option or "building"; "here" or "for_now"}. ``advice``: advice item ids;
+    ``finds``: findings other rules chain on. ``statement``: an id shared by rules that quote two
+    sentences of one statement, so it votes once. ``evidence``: {option: weight} as written out
+    (kb check holds every weight to the named scale).
     """
+    if evidence is None:
+        evidence = weighed(strength, favours, against) if strength else {}
 
     def wrap(func) -> Rule:
         doc = inspect.cleandoc(func.__doc__ or "")
@@ -153,7 +179,7 @@ def heuristic(*patterns, seed: str, quote: str, gloss: str, evidence: dict | Non
                          reason=" ".join(reason.split()), seed=seed, quote=quote, gloss=gloss,
                          evidence=evidence, excludes=excludes, advice=advice, finds=finds,
                          salience=salience, topic=func.__module__.rpartition(".")[2],
-                         origin=inspect.getfile(func))
+                         origin=inspect.getfile(func), strength=strength, statement=statement)
 
     return wrap
 

@@ -1,5 +1,6 @@
-"""What the advisor decides between (data/options.yaml): three stages, each with its options,
-and the certainty factor for each strength of wording."""
+"""What the advisor decides between (data/options.yaml): the stages, each with its options (what
+an option needs: an own centre to build, findings it requires), and the named strengths of
+wording with their weight, tier and certainty factor."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,6 +12,17 @@ from expert.i18n.texts import table
 from expert.inputs.yamlload import load_yaml
 
 OPTIONS_FILE = DATA_DIR / "options.yaml"
+BUILDING = "building"  # what a veto may forbid besides an option: building an own centre
+OWN_CENTRE_RUNS = "own_centre_runs"  # the finding that the client runs an own centre today
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What an option needs to exist for a client (a finding), with the seed that defines it."""
+    finding: str
+    seed: str
+    quote: str
+    gloss: str
 
 
 @dataclass(frozen=True)
@@ -19,7 +31,19 @@ class Option:
     stage: str
     label: str
     summary: str
-    final: bool = True       # False: a stage outcome (dedicated, centre), not a recommendation
+    final: bool = True       # False: a stage outcome (dedicated), not a recommendation
+    builds: bool = False     # needs an own centre, to be built unless the client runs one
+    requires: tuple = ()     # (Requirement, ...): findings without which the option is not one
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A named strength of a seed's wording: its weight in the ranking, the tier it counts in
+    (1 categorical, 2 recommendation or argued, 3 hint), and its certainty factor."""
+    name: str
+    weight: int
+    tier: int
+    cf: float
 
 
 @dataclass(frozen=True)
@@ -51,7 +75,9 @@ def load_stages() -> dict[str, Stage]:
 @lru_cache(maxsize=None)
 def _options(lang: str) -> dict[str, Option]:
     words = table(str(OPTIONS_FILE), lang).get("options") or {}
-    return {o["id"]: Option(**{**o, **(words.get(o["id"]) or {})}) for o in _load()["options"]}
+    return {o["id"]: Option(**{**o, **(words.get(o["id"]) or {}),
+                               "requires": tuple(Requirement(**r) for r in o.get("requires", ()))})
+            for o in _load()["options"]}
 
 
 @lru_cache(maxsize=None)
@@ -77,5 +103,32 @@ def stage_options(stage: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def strengths() -> dict[str, Strength]:
+    """The named strengths, strongest first."""
+    return {name: Strength(name=name, **fields) for name, fields in _load()["strengths"].items()}
+
+
+@lru_cache(maxsize=1)
 def certainty_factors() -> dict[int, float]:
-    return {int(w): float(cf) for w, cf in _load()["certainty"].items()}
+    """weight -> certainty factor (the named strengths that share a weight share a factor)."""
+    return {s.weight: s.cf for s in strengths().values()}
+
+
+@lru_cache(maxsize=1)
+def tiers() -> dict[int, int]:
+    """weight -> the tier it counts in (1 the strongest)."""
+    return {s.weight: s.tier for s in strengths().values()}
+
+
+ASSUMED_TIER = 4  # evidence resting on assumed rates: below every answer of the client's
+
+
+@lru_cache(maxsize=1)
+def caps() -> dict[int, float]:
+    """tier -> the most the evidence of that tier and the weaker ones combines to."""
+    return {int(tier): float(cap) for tier, cap in _load()["caps"].items()}
+
+
+def builders() -> tuple[str, ...]:
+    """The options that need an own centre (built, unless the client runs one)."""
+    return tuple(o.id for o in load_options().values() if o.builds)

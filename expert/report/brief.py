@@ -15,11 +15,18 @@ from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import load_localized
 from expert.numbers.assumptions import EXAMPLE_SOURCE
 from expert.reasoning.advisor import Result
-from expert.reasoning.options import load_options, load_stages
+from expert.reasoning.decision import SUBSTANTIAL, compared
+from expert.reasoning.options import BUILDING, load_options, load_stages, strengths
 from rules import rule_index
 
 SEEDS_FILE = DATA_DIR / "seeds.yaml"
 MAX_FOR, MAX_AGAINST, MAX_CHANGES = 5, 3, 3
+
+
+def _substantial(reason: dict) -> bool:
+    """More than a hint: a named strength of substantial weight, on the client's own answers."""
+    strength = strengths().get(reason["strength"])
+    return strength is not None and strength.weight >= SUBSTANTIAL
 
 
 def seed_articles() -> dict:
@@ -33,21 +40,24 @@ def article(seed: str) -> dict:
     return {"seed": seed, "title": entry.get("title", seed), "language": entry.get("language", "")}
 
 
+def _reason(meta, weight: int, basis: str = "answers") -> dict:
+    return {"rule": meta.id, "title": meta.title, "weight": weight, "article": article(meta.seed),
+            "strength": "assumed" if basis == "assumption" else meta.strength}
+
+
 def reasons(result: Result, option: str) -> tuple[list, list]:
     """(for, against) one option: its evidence, strongest first (firing order among equals)."""
     rules = rule_index()
-    items = []
-    for order, item in enumerate(result.evidence):
-        if item["option"] != option:
-            continue
-        meta = rules[item["rule"]]
-        items.append((order, {"rule": meta.id, "title": meta.title, "weight": item["weight"],
-                              "article": article(meta.seed)}))
-    pros = [i for _, i in sorted(((o, i) for o, i in items if i["weight"] > 0),
-                                 key=lambda oi: (-oi[1]["weight"], oi[0]))]
-    cons = [i for _, i in sorted(((o, i) for o, i in items if i["weight"] < 0),
-                                 key=lambda oi: (oi[1]["weight"], oi[0]))]
-    return pros, cons
+    items = [(order, _reason(rules[item["rule"]], item["weight"], item.get("basis", "answers")))
+             for order, item in enumerate(result.evidence) if item["option"] == option]
+    return _strongest_first(items, 1), _strongest_first(items, -1)
+
+
+def _strongest_first(items: list, sign: int) -> list:
+    """The reasons of one sign, strongest first, firing order among equals, each rule once."""
+    chosen = sorted(((o, i) for o, i in items if i["weight"] * sign > 0),
+                    key=lambda oi: (-abs(oi[1]["weight"]), oi[0]))
+    return list({i["rule"]: i for _, i in reversed(chosen)}.values())[::-1]
 
 
 def standing(evidence: list, option: str) -> dict:
@@ -93,53 +103,74 @@ def _costs(costs: dict | None, chosen: str) -> dict | None:
             "example_rates": costs.get("assumptions_source", "") in (EXAMPLE_SOURCE, _(EXAMPLE_SOURCE))}
 
 
-def _against(result: Result, chosen: str) -> list:
-    """What speaks against the recommendation: the evidence against it; in a stage of two
-    options, the evidence for the other; and on the earlier stages that led to it, what spoke
-    for the way not taken (a small customer base was a reason for no centre at all)."""
+def _rival(result: Result) -> str | None:
+    """The option the recommendation is compared with: at the stage that decided, the allowed
+    rival it is least certain against (the certainty is the smallest of those comparisons),
+    the one with substantial evidence on its side first, so that what the certainty sentence
+    says is what the reasons below show. None when the vetoes left no rival."""
     decision, options = result.decision, load_options()
-    cons = list(reasons(result, chosen)[1])
-
-    def for_the_other(stage, taken):
-        return [{**r, "weight": -r["weight"]} for s in stage.standings
-                if s.option != taken and not s.excluded for r in reasons(result, s.option)[0]]
-    for stage in decision.stages:
-        if stage.stage == options[chosen].stage:
-            if len(stage.standings) == 2:
-                cons += for_the_other(stage, chosen)
-            break
-        cons += for_the_other(stage, stage.outcome)
-    return sorted(cons, key=lambda r: r["weight"])
-
-
-def _for(result: Result, chosen: str) -> list:
-    """What speaks for the recommendation: its own evidence first, then the reasons the earlier
-    stages gave for the way that led to it (a centre is needed; a centre, not a home team)."""
-    decision, options, rules = result.decision, load_options(), rule_index()
-    pros = list(reasons(result, chosen)[0])
-
-    def also_for_a_rival(reason) -> bool:
-        """A questionnaire row in the own-centre column is a reason for a centre, and also for
-        an own one: not a reason to give for an outsourced centre."""
-        return any(w > 0 and o != chosen and options[o].stage == options[chosen].stage
-                   for o, w in rules[reason["rule"]].evidence)
-    for stage in decision.stages:
-        if stage.stage == options[chosen].stage:
-            break
-        if stage.outcome:
-            pros += [r for r in reasons(result, stage.outcome)[0] if not also_for_a_rival(r)]
-    return pros
-
-
-def _runner_up(decision) -> str | None:
-    """The runner-up named by the decision, else the best allowed rival with support at the
-    stage that decided."""
-    if decision.runner_up:
-        return decision.runner_up
     stage = decision.stage(decision.decided_by)
-    rivals = [s for s in stage.standings if s.option != decision.option and not s.excluded
-              and s.for_ > 0 and load_options()[s.option].final]
-    return rivals[0].option if rivals else None
+    if stage is None or decision.tie:
+        return None
+    rivals = [s.option for s in stage.standings if s.option != decision.option and s.allowed
+              and options[s.option].final]
+    if not rivals:
+        return None
+    evidence = [e for e in result.evidence if e["option"] in options
+                and options[e["option"]].stage == stage.stage]
+    pairs = [compared(evidence, decision.option, r) for r in rivals]
+
+    def substantial(pair):
+        return any(e["weight"] >= SUBSTANTIAL for e in pair.against)
+    return min(pairs, key=lambda p: (not substantial(p), p.cf, rivals.index(p.rival))).rival
+
+
+def _comparison(result: Result, chosen: str, rival: str | None) -> tuple[list, list]:
+    """(for, against) the recommendation compared with ``rival`` at the stage that decided (what
+    the two share tells them not apart), then, on the earlier stages, the reasons for the way
+    taken and against it (a small customer base was a reason for no centre at all). Each rule
+    once, on the side it speaks for."""
+    decision, options, rules = result.decision, load_options(), rule_index()
+    order = {}
+    for n, e in enumerate(result.evidence):
+        order.setdefault((e["rule"], e["option"], e["weight"] > 0), n)
+
+    def as_reasons(items, sign):
+        out = [(order.get((e["rule"], e["option"], e["weight"] * sign > 0), 0),
+                _reason(rules[e["rule"]], e["weight"], e.get("basis", "answers"))) for e in items]
+        return _strongest_first(out, sign)
+    if rival:
+        pair = compared(result.evidence, chosen, rival)
+        pros, cons = as_reasons(pair.for_, 1), as_reasons([{**e, "weight": -e["weight"]}
+                                                            for e in pair.against], -1)
+    else:
+        pros, cons = reasons(result, chosen)
+    for stage in decision.stages:
+        if stage.stage == options[chosen].stage or not stage.outcome:
+            break
+        taken = stage.outcome
+        pros += reasons(result, taken)[0]
+        cons += [{**r, "weight": -r["weight"]} for s in stage.standings
+                 if s.option != taken and not s.excluded for r in reasons(result, s.option)[0]]
+        cons += reasons(result, taken)[1]
+    seen = set()
+
+    def once(items):
+        kept = []
+        for r in items:
+            if r["rule"] not in seen:
+                seen.add(r["rule"])
+                kept.append(r)
+        return kept
+    pros, cons = once(pros), once(cons)
+    return (sorted(pros, key=lambda r: -r["weight"]),  # strongest first, stable among equals
+            sorted(cons, key=lambda r: r["weight"]))
+
+
+def _forbids(meta, option: str) -> str:
+    """What the veto that rules ``option`` out forbids: "building" an own centre (which the
+    option would need), or the option itself."""
+    return BUILDING if any(target == BUILDING for target, _span in meta.excludes) else option
 
 
 def client_page(result: Result, sensitivity: dict | None = None, costs: dict | None = None,
@@ -152,8 +183,8 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
     """
     decision, options, stages = result.decision, load_options(), load_stages()
     chosen = decision.option
-    second = _runner_up(decision)
-    pros, cons = _for(result, chosen), _against(result, chosen)
+    second = _rival(result)
+    pros, cons = _comparison(result, chosen, second)
     rules = rule_index()
     return {
         "option": chosen,
@@ -165,15 +196,20 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
             "tie_labels": [options[o].label for o in decision.tie],
             "close_call": decision.close_call, "no_evidence": decision.no_evidence,
             "tension": decision.tension, "stage": stages[decision.decided_by].label.lower(),
+            "rival": options[second].label if second else "",
+            "substantial_against": any(map(_substantial, cons)),
         },
         "runner_up": None if second is None else {
             "option": second, "label": options[second].label,
-            "score": decision.scores.get(second, 0), "declared": decision.runner_up == second,
-            "for": reasons(result, second)[0][:MAX_AGAINST]},
+            "score": decision.scores.get(second, 0), "declared": decision.runner_up == second},
         "excluded": [{"option": option, "label": options[option].label, "scope": scope,
+                      "forbids": _forbids(rules[rule], option),
                       "title": rules[rule].title, "article": article(rules[rule].seed)}
                      for option, vetoes in decision.excluded.items() if options[option].final
+                     and option not in decision.unmet  # out of reach whatever is vetoed
                      for rule, scope in vetoes],
+        "out_of_reach": [{"option": option, "label": options[option].label, "missing": list(missing)}
+                         for option, missing in decision.unmet.items() if options[option].final],
         "later": {"option": decision.later, "label": options[decision.later].label}
                  if decision.later else None,
         "score": decision.scores.get(chosen, 0),

@@ -18,12 +18,12 @@ from expert.i18n import gettext as _
 from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS
 from expert.reasoning.advisor import Result
-from expert.reasoning.options import load_options
+from expert.reasoning.options import BUILDING, load_options
 from expert.report.render import environment
 
 FORMATS = ("dot", "mermaid", "svg")
 # Stage ids and ranks read as words: shown through these (English drops a "stage|" context).
-STAGE_NAMES = {"need": N_("stage|need"), "form": N_("stage|form"), "sourcing": N_("stage|sourcing")}
+STAGE_NAMES = {"need": N_("stage|need"), "sourcing": N_("stage|sourcing")}
 RANKS = {"recommended": N_("recommended"), "runner-up": N_("runner-up"),
          "not chosen": N_("not chosen")}
 
@@ -61,6 +61,21 @@ def _answer_label(qid: str, value) -> str:
     question = load_catalog().get(qid)  # choice ids are short; numbers get their unit
     shown = question.label(value) if question.type == "number" else value
     return f"{_lines(qid)}\n= {shown}"
+
+
+def _excluded_by(decision, rule: str, target: str) -> list:
+    """The options a veto took out: the option it forbids, or, for a veto on building an own
+    centre, every option that would need one built (a centre the client runs is spared)."""
+    if target != BUILDING:
+        return [target]
+    return [option for option, vetoes in decision.excluded.items()
+            if any(by == rule for by, _scope in vetoes)]
+
+
+def _exclusion_label(fact: dict) -> str:
+    if fact["option"] == BUILDING:
+        return _("excludes building for now") if fact["scope"] == "for_now" else _("excludes building")
+    return _("excludes for now") if fact["scope"] == "for_now" else _("excludes")
 
 
 def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
@@ -119,9 +134,8 @@ def reasoning_graph(result: Result, final_scores: bool = True) -> dict:
                 g.edge(rule, option_node(fact["option"]), f"{weight:+d}",
                        "for" if weight > 0 else "against")
             elif fact["fact"] == "Exclusion":
-                g.edge(rule, option_node(fact["option"]),
-                       _("excludes for now") if fact["scope"] == "for_now" else _("excludes"),
-                       "against")
+                for option in _excluded_by(decision, firing.rule, fact["option"]):
+                    g.edge(rule, option_node(option), _exclusion_label(fact), "against")
             elif fact["fact"] == "Finding":
                 g.edge(rule, g.node(("finding", fact["name"]), "finding",
                                     _("found:\n{name}").format(name=_lines(fact["name"]))))

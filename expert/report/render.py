@@ -112,7 +112,8 @@ def add_filters(env: Environment) -> Environment:
          else "{option} {weight}").format(option=e["option"], weight=_signed(e["weight"]))))
     env.filters["exclusion_text"] = _at_render(lambda x: (
         (gettext("{option} (for now)") if x["scope"] == "for_now"
-         else gettext("{option} (for this client)")).format(option=x["option"])))
+         else gettext("{option} (for this client)")).format(
+            option=gettext("building an own centre") if x["option"] == "building" else x["option"])))
     env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
     env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
     env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"

@@ -37,7 +37,7 @@ def test_report_embeds_the_graph_as_inline_svg(ccadvisor, tmp_path):
     html = html_report(ccadvisor, tmp_path, "--example", "network_explosive_growth").read_text()
     figure = html.split('<figure id="graph"')[1].split("</figure>")[0]
     assert "<svg" in figure and "<?xml" not in html
-    assert "explosive_growth_offloaded_to_outsourcer" in figure
+    assert "explosive_growth_is_a_side_stream" in figure
     assert 'id="graph-missing"' not in html
 
 

@@ -30,7 +30,8 @@ def test_csv_batch_gives_one_row_per_client_with_option_and_chain(ccadvisor, tmp
     assert [r["client"] for r in rows] == ["Acme", "Tiny", "Blank"]
     assert [r["option"] for r in rows] == ["outsource", "none", ""]
     assert [r["stage"] for r in rows] == ["sourcing", "need", "sourcing"]
-    assert rows[2]["tie"] == "outsource hybrid in_house"  # nothing known: undecided, not "none"
+    # nothing known: undecided, not "none"; the hybrid, with no core and no side stream, is out
+    assert rows[2]["tie"] == "home_team outsource in_house"
     scores = dict(pair.split("=") for pair in rows[0]["scores"].split())
     assert list(scores) == ["none", "home_team", "outsource", "hybrid", "in_house"]
     assert max(scores, key=lambda o: int(scores[o])) == "outsource"

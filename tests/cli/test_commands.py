@@ -10,7 +10,7 @@ from expert.reasoning.options import option_ids
 # (README lists the same).
 EXPECTED = {
     "clinic_core_with_campaigns": ("hybrid", "sourcing"),
-    "home_team_startup": ("home_team", "form"),
+    "home_team_startup": ("home_team", "sourcing"),
     "network_explosive_growth": ("hybrid", "sourcing"),
     "new_year_promotion": ("outsource", "sourcing"),
     "outsourced_vendor_falls_behind": ("outsource", "sourcing"),
@@ -53,10 +53,11 @@ def test_advise_json_has_the_documented_shape(ccadvisor):
     assert set(report["scores"]) >= set(option_ids())
     sourcing = {o: report["scores"][o] for o in ("in_house", "outsource", "hybrid")}
     assert max(sourcing, key=sourcing.get) == "outsource"
-    assert [s["id"] for s in report["stages"]] == ["need", "form", "sourcing"]
-    assert report["stages"][2]["winner"] == "outsource"
-    excluded = {o["option"]: o["excluded"] for o in report["stages"][2]["options"]}
-    assert excluded["in_house"][0]["rule"] == "short_term_task_does_not_justify_an_own_centre"
+    assert [s["id"] for s in report["stages"]] == ["need", "sourcing"]
+    assert report["stages"][1]["winner"] == "outsource"
+    excluded = {o["option"]: o["excluded"] for o in report["stages"][1]["options"]}
+    assert excluded["in_house"][0]["rule"] == "short_term_task_does_not_justify_building_an_own_centre"
+    assert excluded["hybrid"][0]["rule"] == "short_term_task_does_not_justify_building_an_own_centre"
     fired = report["fired_rules"]
     assert fired and all(set(f) >= {"id", "title", "source", "because"} for f in fired)
     short_term = next(f for f in fired if f["id"] == "short_term_task_favours_outsourcing")
@@ -77,9 +78,9 @@ def test_advise_text_shows_recommendation_stages_chain_and_advice(ccadvisor):
     assert appendix < stages
     advice = out.index("\nAdvice\n")
     assert stages < chain < advice
-    assert "x home_team: excluded for this client" in out[stages:chain]
-    assert "in_house     +0  for 3, against 3; CF 0.22" in out[stages:chain]
-    assert "explosive_growth_offloaded_to_outsourcer  [004_56472794fa4e6891.txt]" in out
+    assert "x home_team: excluded" not in out[stages:chain]  # nothing the seeds say forbids it
+    assert "in_house     +2  for 3, against 1; CF 0.50" in out[stages:chain]
+    assert "explosive_growth_is_a_side_stream  [004_56472794fa4e6891.txt]" in out
     assert "because explosive_growth = yes" in out
     assert "Running the hybrid as one team" in out[advice:]
     assert "To the outsourcer: the load the own centre cannot absorb" in out[advice:]
@@ -133,8 +134,9 @@ def test_rules_json_and_text(ccadvisor):
     assert rule["conclusion"]["evidence"] == {"outsource": 3}
     assert rule["stage"] == "sourcing"
     assert rule["conditions"][1]["formal"] == "stage sourcing open"
-    veto = by_id["short_term_task_does_not_justify_an_own_centre"]
-    assert veto["conclusion"]["excludes"] == {"in_house": "here"}
+    assert rule["strength"] == "categorical"
+    veto = by_id["short_term_task_does_not_justify_building_an_own_centre"]
+    assert veto["conclusion"]["excludes"] == {"building": "here"}
     text = ccadvisor("rules").out
     assert ("  IF   period = short_term AND stage sourcing open\n  THEN outsource +3\n") in text
-    assert "  THEN exclude in_house for this client\n" in text
+    assert "  THEN exclude building an own centre for this client\n" in text

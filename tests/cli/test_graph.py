@@ -48,17 +48,26 @@ def test_dot_output_parses_with_graphviz(ccadvisor, example):
 def test_edges_carry_the_evidence_weights(ccadvisor):
     model = reasoning_graph(advise(load_example("network_explosive_growth")[0]))
     ids = {(n["kind"], n["ref"]): n["id"] for n in model["nodes"]}
-    rule = ids["rule", "own_core_with_outsourced_side_streams_is_a_hybrid"]
+    kept = ids["rule", "own_centre_that_pays_its_way_is_kept"]
     hybrid, in_house = ids["chosen", "hybrid"], ids["option", "in_house"]
-    assert {"source": rule, "target": hybrid, "label": "+2", "kind": "for"} in model["edges"]
-    assert {"source": rule, "target": in_house, "label": "-1", "kind": "against"} in model["edges"]
+    assert {"source": kept, "target": hybrid, "label": "+2", "kind": "for"} in model["edges"]
+    assert {"source": kept, "target": in_house, "label": "+2", "kind": "for"} in model["edges"]
+    strains = ids["rule", "need_to_scale_strains_own_staff"]
+    assert {"source": strains, "target": in_house, "label": "-1", "kind": "against"} in model["edges"]
     answer = ids["answer", "current_arrangement"]
-    offload = ids["rule", "explosive_growth_offloaded_to_outsourcer"]
-    assert {"source": answer, "target": offload, "label": "", "kind": ""} in model["edges"]
-    veto = ids["rule", "home_team_needs_little_traffic"]
-    assert {"source": veto, "target": ids["option", "home_team"], "label": "excludes",
-            "kind": "against"} in model["edges"]
+    runs = ids["rule", "own_centre_runs_today"]
+    assert {"source": answer, "target": runs, "label": "", "kind": ""} in model["edges"]
 
+
+def test_a_veto_on_building_points_at_every_option_that_would_need_it(ccadvisor):
+    model = reasoning_graph(advise(load_example("new_year_promotion")[0]))
+    ids = {(n["kind"], n["ref"]): n["id"] for n in model["nodes"]}
+    veto = ids["rule", "short_term_task_does_not_justify_building_an_own_centre"]
+    for option in ("in_house", "hybrid"):
+        assert {"source": veto, "target": ids["option", option], "label": "excludes building",
+                "kind": "against"} in model["edges"]
+    assert not any(e["source"] == veto and e["target"] == ids["option", "home_team"]
+                   for e in model["edges"])
 
 def test_mermaid_is_a_flowchart_with_the_same_nodes(ccadvisor):
     run = ccadvisor("graph", "--example", "network_explosive_growth", "--format", "mermaid")
@@ -140,9 +149,9 @@ def test_focus_keeps_only_the_chain_behind_the_recommendation_and_runner_up():
     from dataclasses import replace
 
     from expert.report.graph import focused
-    result = advise(load_example("network_explosive_growth")[0])
-    assert result.decision.runner_up == "in_house"  # a real tension: in_house has +3 for it
-    alone = replace(result, decision=replace(result.decision, runner_up=None))
+    alone = advise(load_example("network_explosive_growth")[0])
+    assert alone.decision.runner_up is None  # the kept centre's case is shared with the hybrid
+    result = replace(alone, decision=replace(alone.decision, runner_up="in_house"))
     for res, shown in ((alone, {"hybrid"}), (result, {"hybrid", "in_house"})):
         model = reasoning_graph(res)
         focus = focused(model)

@@ -26,7 +26,7 @@ def test_stepping_through_the_whole_run_fires_the_same_chain_as_advise(ccadvisor
     assert run.out.count("--- Before firing ") == len(result.firings)
     # the decision is a step of its own each time it opens a stage, and once at the end
     assert run.out.count("=== Decision step ===") == 1 and run.out.count("  Chosen: ") == 1
-    for stage in ("form", "sourcing"):
+    for stage in ("sourcing",):
         gated = [f.step for f in result.firings
                  if {"fact": "Stage", "name": stage} in f.matched]
         if gated:  # shown in the view before the stage's first firing
@@ -54,12 +54,12 @@ def test_the_decision_between_the_runs_is_its_own_step(ccadvisor):
     assert f"Chosen: {result.decision.option} (" in decision
     assert "decided at the sourcing stage" in decision
     assert f"    hybrid     {result.decision.scores['hybrid']:+4d}" in decision
-    assert "    home_team    +0  (0 / 0)  excluded" in decision
+    assert "    home_team    +0  (1 / 1)" in decision  # not excluded: a home team needs no build
     before = run.out.split("=== Decision step ===")[0].rsplit("--- Before firing", 1)[1]
     assert f"+ recommended {result.decision.option} (chosen)" in before
-    opening = run.out.split("=== Decision step: the form stage opens ===")[1].split("Agenda")[0]
-    assert "-> dedicated" in opening and "Form stage" not in opening
-    assert "The form stage is declared (a Stage fact): only now can its rules fire." in opening
+    opening = run.out.split("=== Decision step: the sourcing stage opens ===")[1].split("Agenda")[0]
+    assert "-> dedicated" in opening and "Sourcing stage" not in opening
+    assert "The sourcing stage is declared (a Stage fact): only now can its rules fire." in opening
 
 
 def test_q_stops_and_prints_what_was_derived_so_far(ccadvisor):
@@ -110,7 +110,7 @@ def test_stepper_model_lists_the_agenda_in_firing_order():
     finals = [s for s in snapshots if s["decision"] and s["decision"]["final"]]
     openings = [s["decision"]["opening"] for s in snapshots
                 if s["decision"] and not s["decision"]["final"]]
-    assert len(finals) == 1 and openings == ["form", "sourcing"]
+    assert len(finals) == 1 and openings == ["sourcing"]
 
 
 def test_decision_without_follow_up_still_gets_a_view():

@@ -13,17 +13,20 @@ def test_a_decision_with_no_rival_left_still_renders():
     page = client_page(alone)
     assert page["runner_up"] is None
     text = render("brief", "text", {"page": page, "client": "", "description": ""}, width=80)
-    assert "decided at the need stage: nothing substantial speaks against it" in " ".join(text.split())
+    # Only the stage that decided was left: the page says so, and names no rival.
+    assert "decided at the need stage" in " ".join(text.split())
+    assert page["certainty"]["rival"] == "" and "compared with" not in text
     assert "WHAT WOULD CHANGE" not in text and "COST OVER" not in text  # not computed: not shown
 
 
 def test_reasons_split_for_and_against_strongest_first():
     result = advise(load_example("network_explosive_growth")[0])
     result.evidence = [{"option": "hybrid", "weight": w, "rule": r} for w, r in
-                       ((1, "need_to_scale_suits_a_centre"),
-                        (-2, "need_to_scale_strains_own_centre"),
-                        (3, "explosive_growth_offloaded_to_outsourcer"),
+                       ((1, "working_own_centre_takes_an_outsourcer_beside_it"),
+                        (-2, "need_to_scale_strains_own_staff"),
+                        (2, "side_streams_an_outsourcer_handles_well_suit_a_hybrid"),
                         (-1, "campaigns_go_out_even_from_own_centres"))]
     pros, cons = reasons(result, "hybrid")
-    assert [r["weight"] for r in pros] == [3, 1] and [r["weight"] for r in cons] == [-2, -1]
-    assert pros[0]["article"]["title"].startswith("Hybrid contact centres")
+    assert [r["weight"] for r in pros] == [2, 1] and [r["weight"] for r in cons] == [-2, -1]
+    assert [r["strength"] for r in pros] == ["argued", "hint"]
+    assert pros[0]["article"]["title"] == "When you need your own call centre"

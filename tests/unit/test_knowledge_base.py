@@ -69,3 +69,12 @@ def test_rules_json_lists_at_least_40_cited_rules_citing_every_seed(ccadvisor):
     assert len(rules) >= 40
     assert all(r["source"] in SEEDS and r["quote"] and r["gloss"] for r in rules)
     assert {r["source"] for r in rules} == set(SEEDS)
+
+
+def test_every_questionnaire_row_that_defers_its_sourcing_vote_names_a_real_rule():
+    """A row whose sourcing vote is argued by the cheat sheet names that rule: a renamed rule
+    would otherwise leave the row silent on sourcing with a reason pointing nowhere."""
+    from rules import rule_index
+    from rules.questionnaire import ROWS
+    deferred = {row.id: row.sourcing_by for row in ROWS if row.sourcing_by}
+    assert deferred and all(rule in rule_index() for rule in deferred.values()), deferred

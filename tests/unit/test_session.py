@@ -125,7 +125,7 @@ def scores(reached=("need",), **given):
                   reached=reached)
 
 
-SOURCING = ("need", "form", "sourcing")
+SOURCING = ("need", "sourcing")
 
 
 def test_the_heaviest_pending_question_is_asked_first():
@@ -172,6 +172,27 @@ def test_an_open_veto_on_the_leader_keeps_the_question_asked():
     result = plan(known, scores(SOURCING, in_house=5, outsource=1), rules=rules)
     assert (result.stage, result.questions) == (EVIDENCE, ("capital_expenditure",))
     assert plan(known, scores(SOURCING, outsource=5, in_house=1), rules=rules).stage == FOLLOW_UP
+
+
+def test_an_open_veto_on_building_keeps_the_question_asked_when_the_leader_would_build():
+    # The veto names no option: it forbids building, which the leader (an own centre) needs.
+    rules = [rule("no_building", Answer(question="capital_expenditure", value="no"),
+                  excludes={"building": "here"})]
+    known = Known(answers={}, stages=frozenset(SOURCING))
+    result = plan(known, scores(SOURCING, in_house=2, outsource=1), rules=rules)
+    assert (result.stage, result.questions) == (EVIDENCE, ("capital_expenditure",))
+
+
+def test_a_categorical_statement_still_open_for_a_rival_outranks_any_number_of_hints():
+    # The leader has five hints; one open «однозначно» for the rival would win the ranking,
+    # which goes tier by tier, so its question is still worth asking.
+    rules = [rule("categorical", Answer(question="period", value="short_term"),
+                  evidence={"outsource": 3})]
+    known = Known(answers={}, stages=frozenset(SOURCING))
+    leader = decide([{"option": "in_house", "weight": 1, "rule": f"h{i}"} for i in range(5)],
+                    reached=SOURCING)
+    result = plan(known, leader, rules=rules)
+    assert (result.stage, result.questions) == (EVIDENCE, ("period",))
 
 
 def test_a_later_stage_is_not_asked_about_before_it_opens():

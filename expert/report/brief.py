@@ -173,6 +173,18 @@ def _forbids(meta, option: str) -> str:
     return BUILDING if any(target == BUILDING for target, _span in meta.excludes) else option
 
 
+def _held_back(decision, stages) -> list[dict]:
+    """The earlier stages whose contested outcome caps the certainty below what the deciding
+    stage found, so that the page says why a clear lead is still called low or medium."""
+    deciding = decision.stage(decision.decided_by)
+    order = [s.stage for s in decision.stages]
+    return [{"stage": stages[s.stage].label.lower(), "question": stages[s.stage].question,
+             "certainty": 1.0 - s.doubt}
+            for s in decision.stages
+            if order.index(s.stage) < order.index(deciding.stage) and s.assessed
+            and s.doubt > 0 and 1.0 - s.doubt < deciding.certainty]
+
+
 def client_page(result: Result, sensitivity: dict | None = None, costs: dict | None = None,
                 advice: list | None = None) -> dict:
     """The first page's model.
@@ -198,6 +210,7 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
             "tension": decision.tension, "stage": stages[decision.decided_by].label.lower(),
             "rival": options[second].label if second else "",
             "substantial_against": any(map(_substantial, cons)),
+            "held_back": _held_back(decision, stages),
         },
         "runner_up": None if second is None else {
             "option": second, "label": options[second].label,

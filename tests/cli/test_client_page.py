@@ -58,6 +58,34 @@ def test_reasons_are_those_of_the_comparison_with_the_rival_the_page_names(ccadv
     assert f"compared with {rival}" in brief
 
 
+def test_a_clear_lead_held_back_by_a_contested_need_says_why_it_is_low(ccadvisor, tmp_path):
+    # A two-person shop with a short promotion: «однозначно» puts the short-term task with an
+    # outsourcer, but whether it needs dedicated handling at all is contested (lost calls and the
+    # planned spike for, fewer than five people on calls against), and that caps the certainty.
+    path = tmp_path / "a.yaml"
+    path.write_text("business_size: small\nperiod: short_term\nplanned_spikes: 'yes'\n"
+                    "call_load: calls_lost\ncall_staff: 2\n")
+    page = json.loads(ccadvisor("advise", "--answers", str(path), "--format", "json").out)["page"]
+    assert page["option"] == "outsource" and page["certainty"]["level"] == "low"
+    assert [h["stage"] for h in page["certainty"]["held_back"]] == ["need"]
+    brief = flat(ccadvisor("advise", "--answers", str(path), "--brief").out)
+    how = brief.split("HOW CERTAIN")[1].split("MAIN REASONS FOR")[0]
+    assert ("But the need stage before it was contested (20%: \"Does the business need "
+            "dedicated contact handling at all?\"), and that caps the certainty.") in how
+    against = brief.split("MAIN REASONS AGAINST")[1].split("RULED OUT")[0]
+    assert rule_index()["fewer_than_five_on_calls_needs_no_centre"].title in against
+    ru = flat(ccadvisor("advise", "--answers", str(path), "--brief", "--lang", "ru").out)
+    assert "Но предшествующий этап «потребность» был спорным (20" in ru
+
+
+def test_a_lead_with_no_contest_before_it_names_no_earlier_stage(ccadvisor):
+    page = json.loads(ccadvisor("advise", "--example", "specialist_equipment_support",
+                                "--format", "json").out)["page"]
+    assert page["certainty"]["held_back"] == []
+    assert "caps the certainty" not in ccadvisor("advise", "--example",
+                                                 "specialist_equipment_support", "--brief").out
+
+
 def test_reasons_against_are_shown(ccadvisor, tmp_path):
     answers, meta = load_example("new_year_promotion")
     path = tmp_path / "a.yaml"

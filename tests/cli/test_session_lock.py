@@ -76,3 +76,30 @@ def test_a_lock_left_by_a_killed_consult_does_not_block_the_next(tmp_path):
     run = consult_in(tmp_path, "--resume", "s.yaml")
     assert run.returncode == 0, run
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
+
+
+def test_a_link_put_at_a_new_sessions_file_is_replaced_not_followed(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    session = tmp_path / "s.yaml"
+    first = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "consult",
+                              "--session", "s.yaml"], cwd=tmp_path, stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not session.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    session.unlink()
+    session.symlink_to(victim)  # planted between two saves
+    _, err = first.communicate("skip\nquit\n", timeout=60)
+    assert first.returncode == 0, err
+    assert victim.read_text() == "precious\n"
+    assert not session.is_symlink() and "call_load: unknown" in session.read_text()
+
+
+def test_a_dangling_link_at_a_new_session_path_is_refused(tmp_path):
+    (tmp_path / "s.yaml").symlink_to(tmp_path / "planted.yaml")
+    run = consult_in(tmp_path, "--session", "s.yaml")
+    assert run.returncode == 2, run
+    assert run.stderr == ("ccadvisor: error: s.yaml: already exists; continue it with --resume, or "
+                          "choose another --session\n")
+    assert not (tmp_path / "planted.yaml").exists()

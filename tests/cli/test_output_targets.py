@@ -199,3 +199,32 @@ def test_an_empty_output_path_is_named_as_such(ccadvisor, tmp_path, monkeypatch)
     assert run.err == ("ccadvisor: error: the output path is empty: give a file name, or - for "
                        "standard output\n")
     assert list(tmp_path.iterdir()) == []
+
+
+RATES = '{"currency": "EUR"}\n'
+
+
+@pytest.mark.parametrize("command", ["advise", "cost", "explain", "graph", "replay", "batch"])
+def test_the_assumptions_file_is_never_an_output_by_any_name(ccadvisor, tmp_path, command):
+    rates = tmp_path / "a.json"
+    rates.write_text(RATES)
+    rows = tmp_path / "rows.csv"
+    rows.write_text("client,period\nA,short_term\n")
+    source = [str(rows)] if command == "batch" else ["--example", "home_team_startup"]
+    os.link(rates, tmp_path / "hard.json")
+    (tmp_path / "soft.json").symlink_to(rates)
+    for output in (rates, tmp_path / "hard.json", tmp_path / "soft.json"):
+        run = ccadvisor(command, *source, "--assumptions", str(rates), "-o", str(output))
+        assert run.code == 2, run
+        assert run.err == (f"ccadvisor: error: {output}: is the input file '{rates}': writing it "
+                           "would destroy it; choose another output\n")
+    assert rates.read_text() == RATES and (tmp_path / "soft.json").is_symlink()
+
+
+def test_the_template_is_never_the_output(ccadvisor, tmp_path):
+    template = tmp_path / "t.txt"
+    template.write_text("{{ recommendation }}\n")
+    run = ccadvisor("advise", "--example", "home_team_startup", "--template", str(template),
+                    "-o", str(template))
+    assert run.code == 2 and "is the input file" in run.err, run
+    assert template.read_text() == "{{ recommendation }}\n"

@@ -152,7 +152,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     if outcome in (flow.QUIT, flow.END_OF_INPUT):  # Ctrl-D at a prompt is a quit (exit 0)
         if outcome == flow.END_OF_INPUT:
             click.echo()  # the prompt's line was never ended
-        term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
+        term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg,
+                  unsaved=session.save_error is not None)
     elif outcome == flow.INTERRUPTED:
         interrupted(session, term, path_arg, "Ctrl-C", code=130)
     elif outcome == flow.CLOSED:
@@ -162,12 +163,14 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     else:
         term.show("notice", kind="done", path=str(session.path))
         show_report(consultation.result(session.meta), term, rates[1], inputs_read(session.path))
+    if session.save_error is not None:  # the last save failed: one line naming the file, exit 2
+        raise session.save_error
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
     """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C)."""
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
-              path_arg=path_arg)
+              path_arg=path_arg, unsaved=session.save_error is not None)
     raise SystemExit(code)
 
 

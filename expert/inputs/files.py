@@ -177,15 +177,26 @@ def atomic_writer(path: str | Path, inputs: Iterable[str | Path | None] = (),
     except OSError as err:  # e.g. a read-only directory
         raise cannot_write(err, where) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        try:
             out = Writes(handle, where)
             out.finish(lambda: os.fchmod(fd, mode))
             yield out
-            out.finish(handle.flush, lambda: os.fsync(handle.fileno()))
+            out.finish(handle.flush, lambda: os.fsync(handle.fileno()), handle.close)
+        finally:
+            _close_after_failure(handle)
         out.finish(lambda: os.replace(tmp, path), lambda: _fsync_directory(path.parent))
     except BaseException:  # including Ctrl-C: the old file stays, the temporary goes
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _close_after_failure(handle: TextIO) -> None:
+    """Close a temporary whose writing failed. Its buffer holds what a full disk refused, so
+    closing tries to write it again and fails the same way; that second error would replace
+    the one-line WriteError already on its way, and the temporary is removed anyway."""
+    with contextlib.suppress(OSError):
+        handle.close()
 
 
 def _fsync_directory(directory: Path) -> None:

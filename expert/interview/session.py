@@ -46,6 +46,8 @@ class Session:
     # A new session's file is the tool's own, made by its first save: a link put there later
     # is replaced, never followed. A resumed one is the user's path, followed as -o is.
     follow_symlinks: bool = True
+    # Why the last save failed (a full disk), while the answers since are only in memory.
+    save_error: Exception | None = field(default=None, compare=False)
 
     @property
     def finished(self) -> bool:

@@ -133,3 +133,18 @@ def test_quitting_while_the_disk_is_full_gives_the_resume_line_and_exit_2(namesp
     assert ("The last answers could not be saved; the session file keeps those saved before:\n"
             "s.yaml\nResume with: ccadvisor consult --resume s.yaml\n") in out
     assert out.endswith(f"=== after exit 2:\nfill\ns.yaml\n{before}")  # as it was, whole
+
+
+def test_a_report_written_to_a_full_disk_is_one_line_and_leaves_nothing(namespaces, tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = ('mount -t tmpfs -o size=256k tmpfs "$1" && cd "$1" || exit 99; '
+              'dd if=/dev/zero of=fill bs=4k 2>/dev/null; '
+              '"$2" -c "import cli; cli.main()" advise --example home_team_startup -o out.md; '
+              'code=$?; ls -A; exit $code')
+    run = subprocess.run(["unshare", "-rm", "sh", "-c", script, "sh", str(disk), sys.executable],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "CCADVISOR_LANG": "en"})
+    assert run.returncode == 2, run.stderr
+    assert run.stderr == "ccadvisor: error: out.md: cannot write: No space left on device\n"
+    assert run.stdout == "fill\n"  # no report, no temporary

@@ -27,7 +27,7 @@ def advise(answers_file, example, fmt, output, template, step, watch, brief, ass
     from expert.reasoning.advisor import advise as run_advice
     from expert.report.render import render
 
-    check_output_target(output, answers_file, template, assumptions_file)
+    check_output_target(output)
     if watch:
         from expert.explain.watch import parse_watch
         watch = parse_watch(watch)

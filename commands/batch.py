@@ -30,7 +30,7 @@ def batch(file, jobs, fmt, max_rows, output, assumptions_file):
     from expert.report.batch import Tally, result_lines
     from expert.report.render import render
 
-    check_output_target(output, file, assumptions_file)
+    check_output_target(output)
     assumptions = load_rates(assumptions_file)
     total = count_rows(file, max_rows)  # a whole-file problem is found before anything is written
     tally = Tally()

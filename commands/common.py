@@ -82,7 +82,7 @@ def output_stream(output: str | None):
             _drop_stdout()
             raise
         return
-    with atomic_writer(output) as handle:
+    with atomic_writer(output, inputs_read()) as handle:
         yield handle
     click.echo(_("written: {path}").format(path=output), err=True)
 
@@ -98,12 +98,29 @@ def _drop_stdout() -> None:
         pass
 
 
-def check_output_target(output: str | None, *inputs: str | None) -> None:
+# The parameters, in any command, that name a file or directory the command reads: answers,
+# assumptions, a template, a batch file, seeds, the session. None of them is ever an output,
+# whatever name the output gives it (a symlink, a hard link). A new input option goes here too
+# (tests/unit/test_input_params.py finds any that is missing).
+INPUT_PARAMS = frozenset({"answers_file", "assumptions_file", "template", "file", "seeds_dir",
+                          "session_file", "resume_file"})
+
+
+def inputs_read(*more: str | os.PathLike | None) -> list:
+    """Every input the running command was given (INPUT_PARAMS), and ``more`` (consult's
+    session, whose path may be the default one)."""
+    ctx = click.get_current_context(silent=True)
+    given = [value for name, value in (ctx.params if ctx else {}).items()
+             if name in INPUT_PARAMS and value]
+    return given + [path for path in more if path]
+
+
+def check_output_target(output: str | None) -> None:
     """Fail before doing any work if --output cannot or must not be written (not a regular file,
-    or one of the ``inputs`` the command reads)."""
+    or one of the inputs the command reads)."""
     if not to_stdout(output):
         from expert.inputs.files import check_target
-        check_target(output, inputs)
+        check_target(output, inputs_read())
 
 
 def assumptions_option(func):

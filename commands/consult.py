@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from commands.common import assumptions_option, load_rates
+from commands.common import assumptions_option, inputs_read, load_rates
 from expert.errors import InputError
 from expert.i18n import gettext as _
 
@@ -152,7 +152,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     if outcome in (flow.QUIT, flow.END_OF_INPUT):  # Ctrl-D at a prompt is a quit (exit 0)
         if outcome == flow.END_OF_INPUT:
             click.echo()  # the prompt's line was never ended
-        term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
+        term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg,
+                  unsaved=session.save_error is not None)
     elif outcome == flow.INTERRUPTED:
         interrupted(session, term, path_arg, "Ctrl-C", code=130)
     elif outcome == flow.CLOSED:
@@ -161,13 +162,15 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
         finished_session(session, term, rates)
     else:
         term.show("notice", kind="done", path=str(session.path))
-        show_report(consultation.result(session.meta), term, rates[1])
+        show_report(consultation.result(session.meta), term, rates[1], inputs_read(session.path))
+    if session.save_error is not None:  # the last save failed: one line naming the file, exit 2
+        raise session.save_error
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
     """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C)."""
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
-              path_arg=path_arg)
+              path_arg=path_arg, unsaved=session.save_error is not None)
     raise SystemExit(code)
 
 
@@ -176,7 +179,7 @@ def finished_session(session, term: Terminal, rates=(None, None)) -> None:
     from expert.reasoning.advisor import advise
     answers = {q: v for q, v in session.answers.items() if v is not None}
     show_report(advise(answers_in_catalog_order(answers), session.meta, assumptions=rates[0]),
-                term, rates[1])
+                term, rates[1], inputs_read(session.path))
 
 
 def answers_in_catalog_order(answers: dict) -> dict:
@@ -184,10 +187,10 @@ def answers_in_catalog_order(answers: dict) -> dict:
     return {q.id: answers[q.id] for q in load_catalog() if q.id in answers}
 
 
-def show_report(result, term: Terminal, rates_file: str | None = None) -> None:
+def show_report(result, term: Terminal, rates_file: str | None = None, inputs=()) -> None:
     """The report ``ccadvisor advise`` prints (client page, then the appendix), then an offer to
     write it as md/html/json. The result carries its rates; ``rates_file`` names their file
-    (--assumptions), if any."""
+    (--assumptions), if any. A name that is one of the ``inputs`` is refused, as -o is."""
     from expert.explain.client import client_report
     from expert.inputs.files import write_atomic
     from expert.interview import flow
@@ -208,7 +211,8 @@ def show_report(result, term: Terminal, rates_file: str | None = None) -> None:
                       reason=_("{name}: the name must end in .md, .html or .json").format(name=name))
             continue
         try:
-            write_atomic(name, render("report", fmt, client_report(result, fmt, rates_file)))
+            write_atomic(name, render("report", fmt, client_report(result, fmt, rates_file)),
+                         inputs)
         except InputError as err:
             term.show("notice", kind="bad_report_name", reason=str(err))
             continue

@@ -25,7 +25,7 @@ def cost(answers_file, example, assumptions_file, months, fmt, output):
     if months is not None and not 1 <= months <= MAX_MONTHS:
         raise InputError(_("--months must be from 1 to {limit}, got {months}")
                          .format(limit=MAX_MONTHS, months=months))
-    check_output_target(output, answers_file, assumptions_file)
+    check_output_target(output)
     answers, meta = load_source(answers_file, example)
     assumptions = load_assumptions(assumptions_file)
     source = assumptions_file or EXAMPLE_SOURCE

@@ -21,7 +21,7 @@ def explain(answers_file, example, why_not, what_if, sensitivity, fmt, output, a
     from expert.explain.explanation import explanation
     from expert.report.render import render
 
-    check_output_target(output, answers_file, assumptions_file)
+    check_output_target(output)
     answers, meta = load_source(answers_file, example)
     model = explanation(answers, meta, why_not, what_if, sensitivity,
                         assumptions=load_rates(assumptions_file))

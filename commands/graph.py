@@ -18,7 +18,7 @@ def graph(answers_file, example, fmt, focus, output, assumptions_file):
     from expert.reasoning.advisor import advise
     from expert.report.graph import focused, reasoning_graph, render_graph, require_svg
 
-    check_output_target(output, answers_file, assumptions_file)
+    check_output_target(output)
     answers, meta = load_source(answers_file, example)
     model = reasoning_graph(advise(answers, meta, assumptions=load_rates(assumptions_file)))
     if focus:

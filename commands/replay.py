@@ -14,7 +14,7 @@ def replay(answers_file, example, output, assumptions_file):
     from expert.explain.replay import replay_model
     from expert.report.render import render
 
-    check_output_target(output, answers_file, assumptions_file)
+    check_output_target(output)
     answers, meta = load_source(answers_file, example)
     emit(render("replay", "html", replay_model(answers, meta, load_rates(assumptions_file))),
          output)

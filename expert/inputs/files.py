@@ -4,6 +4,10 @@ Only a regular file or a new path is ever written: ``-o /dev/null`` as root woul
 replace the device node with a file. A new file gets the mode the umask gives (mkstemp's 0600
 is for secrets), a replaced one keeps its mode, and the directory is fsynced after the rename,
 so that the rename itself survives a power cut.
+
+A symbolic link at the output path is followed only as ``symlink_refusal`` allows, and never at
+a name the tool made up itself (``follow_symlinks=False``: the link itself is replaced). The
+temporary file is made by mkstemp, which opens it O_CREAT | O_EXCL | O_NOFOLLOW.
 """
 from __future__ import annotations
 
@@ -21,14 +25,27 @@ from expert.i18n import gettext as _
 STDOUT = "-"  # ``-o -``: standard output, as most tools take it
 
 
-def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> None:
+def check_target(path: str | Path, inputs: Iterable[str | Path | None] = (),
+                 follow_symlinks: bool = True) -> None:
     """Refuse an output path that is not a regular file or a new path in an existing directory,
-    or that is one of the run's ``inputs`` (writing it would destroy what is being read)."""
+    a symbolic link ``symlink_refusal`` refuses, or one of the run's ``inputs`` (writing it
+    would destroy what is being read). With ``follow_symlinks`` False a link there is no
+    concern: it is replaced itself."""
     where = str(path)
+    if not where:
+        raise InputError(_("the output path is empty: give a file name, or - for standard output"))
+    if where.endswith(os.sep):  # Path() would drop the slash and write the file "o/newname"
+        raise InputError(_("names a directory (it ends in {sep}): give a file name")
+                         .format(sep=os.sep), where=where)
     directory = Path(path).parent
     if not directory.is_dir():
         raise InputError(_("directory {directory!r} does not exist").format(directory=str(directory)),
                          where=where)
+    if not follow_symlinks and os.path.islink(path):
+        return
+    refusal = symlink_refusal(path)
+    if refusal:
+        raise InputError(refusal, where=where)
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -45,6 +62,36 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> 
         if source and source != STDOUT and _same_file(info, source):
             raise InputError(_("is the input file {source!r}: writing it would destroy it; choose "
                                "another output").format(source=str(source)), where=where)
+
+
+def symlink_refusal(path: str | Path) -> str | None:
+    """Why the symbolic link at ``path`` must not be followed to write its target; None when
+    ``path`` is no link, or one that may be followed.
+
+    The policy: a link is followed, as cp, sort -o and the shell's ``>`` follow one, only when
+    the user running the tool owns it and it sits in a directory no other user can write. A
+    link another user owns, or any link in a world-writable directory (``/tmp``, a shared
+    folder open to all; sticky bit or not), may have been planted to make this user, root
+    above all, replace a file they never named: it is refused, never followed. A dangling link
+    is judged the same way (writing would create its target).
+    """
+    try:
+        link = os.lstat(path)
+    except OSError:  # nothing there, or unreachable: check_target's own tests say so
+        return None
+    if not stat.S_ISLNK(link.st_mode):
+        return None
+    if link.st_uid != os.geteuid():
+        return _("is a symbolic link owned by another user: not followed; remove it or choose "
+                 "another output")
+    try:
+        directory = os.stat(Path(path).parent)
+    except OSError:
+        return None
+    if directory.st_mode & stat.S_IWOTH:
+        return _("is a symbolic link in a directory anyone can write: not followed; remove it "
+                 "or choose another output")
+    return None
 
 
 def _same_file(info: os.stat_result, other: str | Path) -> bool:
@@ -101,18 +148,26 @@ class Writes:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path) -> Iterator[Writes]:
+def atomic_writer(path: str | Path, inputs: Iterable[str | Path | None] = (),
+                  follow_symlinks: bool = True) -> Iterator[Writes]:
     """A text handle whose content replaces ``path`` only when the block ends without error.
 
     Written to a temporary file beside ``path``, fsynced, renamed over it, then the directory is
     fsynced. On any error (Ctrl-C included) the temporary goes and the old file stays; the
-    writing's own OSError or UnicodeError becomes the one-line WriteError.
+    writing's own OSError or UnicodeError becomes the one-line WriteError. ``path`` is checked
+    first (check_target: never one of the ``inputs``); ``follow_symlinks`` False is for a name
+    the tool made up, where a link is replaced, never followed.
     """
     where = str(path)
-    check_target(path)
-    path = Path(os.path.realpath(path))  # through a symlink: the file it names is replaced
+    check_target(path, inputs, follow_symlinks)
+    if follow_symlinks:  # through a link check_target allowed: the file it names is replaced
+        path = Path(os.path.realpath(path))
+    else:
+        path = Path(os.path.realpath(Path(path).parent)) / Path(path).name
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info = os.stat(path, follow_symlinks=follow_symlinks)
+        # a link's own mode is 0777: what replaces it is a new file
+        mode = _new_file_mode() if stat.S_ISLNK(info.st_mode) else stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
         mode = _new_file_mode()
     except OSError as err:
@@ -122,15 +177,26 @@ def atomic_writer(path: str | Path) -> Iterator[Writes]:
     except OSError as err:  # e.g. a read-only directory
         raise cannot_write(err, where) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        try:
             out = Writes(handle, where)
             out.finish(lambda: os.fchmod(fd, mode))
             yield out
-            out.finish(handle.flush, lambda: os.fsync(handle.fileno()))
+            out.finish(handle.flush, lambda: os.fsync(handle.fileno()), handle.close)
+        finally:
+            _close_after_failure(handle)
         out.finish(lambda: os.replace(tmp, path), lambda: _fsync_directory(path.parent))
     except BaseException:  # including Ctrl-C: the old file stays, the temporary goes
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _close_after_failure(handle: TextIO) -> None:
+    """Close a temporary whose writing failed. Its buffer holds what a full disk refused, so
+    closing tries to write it again and fails the same way; that second error would replace
+    the one-line WriteError already on its way, and the temporary is removed anyway."""
+    with contextlib.suppress(OSError):
+        handle.close()
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -141,7 +207,8 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str, inputs: Iterable[str | Path | None] = (),
+                 follow_symlinks: bool = True) -> None:
     """Write ``text`` to ``path`` through ``atomic_writer``."""
-    with atomic_writer(path) as handle:
+    with atomic_writer(path, inputs, follow_symlinks) as handle:
         handle.write(text)

@@ -16,6 +16,7 @@ from expert.errors import InputError
 from expert.i18n import current, gettext
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
+from expert.inputs.files import WriteError
 from expert.interview.consultation import Consultation
 from expert.interview.session import IN_PROGRESS
 from expert.interview.views import (
@@ -97,7 +98,7 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
                                     assumptions=assumptions)
         if reopen is not None:
             reopen(consultation)
-            save_answers(consultation, session)
+            save_answers(consultation, session, io)
         announced = False
         while (question := consultation.current()) is not None:
             if consultation.settled and not announced:
@@ -108,9 +109,9 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     except (KeyboardInterrupt, EOFError) as stop:
         if consultation is not None:  # an answer the engine was still working on is kept
             session.record(consultation.answers, consultation.history)
-        session.save()
+        keep(session, io)
         return (INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT), consultation
-    session.save(status="finished")
+    keep(session, io, status="finished")
     return FINISHED, consultation
 
 
@@ -173,10 +174,10 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
                 io.show("notice", kind="note_empty")
                 continue
             session.add_note(question.id, rest.strip())
-            session.save()
+            keep(session, io)
             io.show("notice", kind="noted", id=question.id)
         elif command == "quit" and not rest:
-            save_answers(consultation, session)
+            save_answers(consultation, session, io)
             return False
         elif command == "back" and not rest:
             qid = consultation.back()
@@ -200,7 +201,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             return withdrawn(consultation, session, io, trace, "change", qid)
         elif command == "skip" and not rest:
             consultation.answer(question.id, None)
-            save_answers(consultation, session)
+            save_answers(consultation, session, io)
             io.show("notice", kind="skipped")
             return True
         elif not line:
@@ -213,7 +214,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
                         choices=len(question.choices))
                 continue
             consultation.answer(question.id, value)
-            save_answers(consultation, session)
+            save_answers(consultation, session, io)
             if value is None:  # "unknown" typed in is a skip
                 io.show("notice", kind="skipped")
             return True
@@ -221,17 +222,32 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
 
 def withdrawn(consultation, session, io, trace: bool, kind: str, qid: str) -> bool:
     """An answer was taken back (``back``, ``change``): save, show what it retracted, say so."""
-    save_answers(consultation, session)
+    save_answers(consultation, session, io)
     if trace:
         show_retracted(io, consultation)
     io.show("notice", kind=kind, id=qid)
     return True
 
 
-def save_answers(consultation, session) -> None:
-    """The answer is on disk before the next question is shown."""
+def save_answers(consultation, session, io) -> None:
+    """The answer is on disk before the next question is shown (or, on a full disk, kept)."""
     session.record(consultation.answers, consultation.history)
-    session.save()
+    keep(session, io)
+
+
+def keep(session, io, status: str | None = None) -> None:
+    """Save the session; if the file cannot be written (a full disk), say which and why, and go
+    on with every answer in memory: each save writes them all, so the next one, once there is
+    room, catches up. The file on disk stays whole meanwhile (the writer is atomic)."""
+    try:
+        session.save(status)
+    except WriteError as err:
+        session.save_error = err
+        io.show("notice", style={"fg": "red"}, kind="not_saved", reason=str(err))
+        return
+    if session.save_error is not None:
+        session.save_error = None
+        io.show("notice", style={"fg": "green"}, kind="saved_again", path=str(session.path))
 
 
 def show_firing(io, firing) -> None:

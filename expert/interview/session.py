@@ -10,6 +10,7 @@ complete file, never half of one.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,6 +43,11 @@ class Session:
     answers: dict = field(default_factory=dict)   # question id -> value, None = unknown
     history: list = field(default_factory=list)   # question ids in the order answered
     meta: dict = field(default_factory=dict)
+    # A new session's file is the tool's own, made by its first save: a link put there later
+    # is replaced, never followed. A resumed one is the user's path, followed as -o is.
+    follow_symlinks: bool = True
+    # Why the last save failed (a full disk), while the answers since are only in memory.
+    save_error: Exception | None = field(default=None, compare=False)
 
     @property
     def finished(self) -> bool:
@@ -74,7 +80,7 @@ class Session:
             self.meta["status"] = status
         self.meta.setdefault("started", now_text())
         self.meta["updated"] = now_text()
-        write_atomic(self.path, self.to_yaml())
+        write_atomic(self.path, self.to_yaml(), follow_symlinks=self.follow_symlinks)
 
 
 def check_path(path: str | Path) -> Path:
@@ -88,7 +94,7 @@ def new_session(path: str | Path, client: str | None = None,
                 consultant: str | None = None) -> Session:
     """A fresh session; refuses to overwrite an existing file (it may hold someone's answers)."""
     path = check_path(path)
-    if path.exists():
+    if os.path.lexists(path):  # a link too, even one to nothing: it is never followed
         raise InputError(_("already exists; continue it with --resume, or choose another "
                            "--session"), where=str(path))
     if not path.parent.is_dir():
@@ -96,7 +102,7 @@ def new_session(path: str | Path, client: str | None = None,
             directory=str(path.parent)), where=str(path))
     meta = {k: v for k, v in (("client", client), ("consultant", consultant)) if v}
     meta.update(started=now_text(), status=IN_PROGRESS)
-    return Session(path=path, meta=meta)
+    return Session(path=path, meta=meta, follow_symlinks=False)
 
 
 def load_session(path: str | Path) -> Session:

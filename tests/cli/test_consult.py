@@ -300,3 +300,26 @@ def test_unicode_notes_are_kept(ccadvisor, session):
     assert run.code == 0, run.err
     (note,) = yaml.safe_load(session.read_text(encoding="utf-8"))["meta"]["notes"].values()
     assert note == "клиент сомневается"
+
+
+def test_the_report_prompt_never_writes_an_input_by_any_name(tmp_path):
+    import os
+    import subprocess
+    import sys
+    rates = tmp_path / "a.json"
+    rates.write_text('{"currency": "EUR"}\n')
+    os.link(rates, tmp_path / "hard.json")
+    (tmp_path / "s.md").symlink_to("s.yaml")
+    lines = typed(*script_for("new_year_promotion"), "a.json", "hard.json", "s.md", "r.md")
+    run = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "consult",
+                          "--session", "s.yaml", "--assumptions", "a.json"], cwd=tmp_path,
+                         input=lines, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "CCADVISOR_LANG": "en"})
+    assert run.returncode == 0, run.stderr
+    said = " ".join(run.stdout.split())  # as the lines read, whatever their wrapping
+    for name, source in (("a.json", "a.json"), ("hard.json", "a.json"), ("s.md", "s.yaml")):
+        assert (f"file: {name} {name}: is the input file '{source}': writing it would destroy "
+                "it; choose another output") in said
+    assert "Written: r.md" in run.stdout
+    assert rates.read_text() == '{"currency": "EUR"}\n'
+    assert yaml.safe_load((tmp_path / "s.yaml").read_text())["meta"]["status"] == "finished"

@@ -122,3 +122,109 @@ def test_an_error_while_producing_the_text_is_not_blamed_on_the_output(tmp_path)
             raise OSError("the input went away")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+NOT_FOLLOWED_WORLD = ("is a symbolic link in a directory anyone can write: not followed; remove it "
+                      "or choose another output")
+
+
+def a_world_writable_dir(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)  # as /tmp is: sticky, open to all
+    return shared
+
+
+@pytest.mark.parametrize("args", [("advise", "--example", "home_team_startup"), ("rules",)])
+def test_a_symlink_in_a_world_writable_directory_is_not_followed(ccadvisor, tmp_path, args):
+    victim = tmp_path / "passwd"
+    victim.write_text("root:x:0:0\n")
+    link = a_world_writable_dir(tmp_path) / "report.txt"
+    link.symlink_to(victim)
+    run = ccadvisor(*args, "-o", str(link))
+    assert run.code == 2, run
+    assert run.err == f"ccadvisor: error: {link}: {NOT_FOLLOWED_WORLD}\n"
+    assert victim.read_text() == "root:x:0:0\n" and link.is_symlink()
+
+
+def test_a_dangling_symlink_in_a_world_writable_directory_creates_nothing(ccadvisor, tmp_path):
+    link = a_world_writable_dir(tmp_path) / "report.txt"
+    link.symlink_to(tmp_path / "planted")
+    run = ccadvisor("rules", "-o", str(link))
+    assert run.code == 2 and run.err == f"ccadvisor: error: {link}: {NOT_FOLLOWED_WORLD}\n"
+    assert not (tmp_path / "planted").exists()
+
+
+def test_a_symlink_another_user_owns_is_not_followed(ccadvisor, tmp_path):
+    victim = tmp_path / "shadow"
+    victim.write_text("secret\n")
+    link = tmp_path / "report.txt"
+    link.symlink_to(victim)
+    try:
+        os.lchown(link, 65534, 65534)  # nobody's link
+    except PermissionError:
+        pytest.skip("giving a link to another user needs root")
+    run = ccadvisor("rules", "-o", str(link))
+    assert run.code == 2, run
+    assert run.err == (f"ccadvisor: error: {link}: is a symbolic link owned by another user: not "
+                       "followed; remove it or choose another output\n")
+    assert victim.read_text() == "secret\n"
+
+
+def test_your_own_symlink_in_your_own_directory_is_followed(ccadvisor, tmp_path):
+    target = tmp_path / "reports" / "latest.txt"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "report.txt"
+    link.symlink_to(target)
+    run = ccadvisor("rules", "-o", str(link))
+    assert run.code == 0, run
+    assert link.is_symlink() and target.read_text() == ccadvisor("rules").out
+
+
+def test_a_trailing_slash_names_a_directory_and_no_file_is_written(ccadvisor, tmp_path):
+    (tmp_path / "o").mkdir()
+    for output in (f"{tmp_path}/o/newname/", f"{tmp_path}/o/"):
+        run = ccadvisor("rules", "-o", output)
+        assert run.code == 2, run
+        assert run.err == (f"ccadvisor: error: {output}: names a directory (it ends in /): give a "
+                           "file name\n")
+    assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_an_empty_output_path_is_named_as_such(ccadvisor, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = ccadvisor("advise", "--example", "home_team_startup", "-o", "")
+    assert run.code == 2, run
+    assert run.err == ("ccadvisor: error: the output path is empty: give a file name, or - for "
+                       "standard output\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+RATES = '{"currency": "EUR"}\n'
+
+
+@pytest.mark.parametrize("command", ["advise", "cost", "explain", "graph", "replay", "batch"])
+def test_the_assumptions_file_is_never_an_output_by_any_name(ccadvisor, tmp_path, command):
+    rates = tmp_path / "a.json"
+    rates.write_text(RATES)
+    rows = tmp_path / "rows.csv"
+    rows.write_text("client,period\nA,short_term\n")
+    source = [str(rows)] if command == "batch" else ["--example", "home_team_startup"]
+    os.link(rates, tmp_path / "hard.json")
+    (tmp_path / "soft.json").symlink_to(rates)
+    for output in (rates, tmp_path / "hard.json", tmp_path / "soft.json"):
+        run = ccadvisor(command, *source, "--assumptions", str(rates), "-o", str(output))
+        assert run.code == 2, run
+        assert run.err == (f"ccadvisor: error: {output}: is the input file '{rates}': writing it "
+                           "would destroy it; choose another output\n")
+    assert rates.read_text() == RATES and (tmp_path / "soft.json").is_symlink()
+
+
+def test_the_template_is_never_the_output(ccadvisor, tmp_path):
+    template = tmp_path / "t.txt"
+    template.write_text("{{ recommendation }}\n")
+    run = ccadvisor("advise", "--example", "home_team_startup", "--template", str(template),
+                    "-o", str(template))
+    assert run.code == 2 and "is the input file" in run.err, run
+    assert template.read_text() == "{{ recommendation }}\n"

@@ -253,7 +253,7 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
 # What a parser found where a mapping was expected, by Python type name.
 _KINDS = {"list": N_("a list"), "str": N_("a str"), "int": N_("a int"), "float": N_("a float"),
           "bool": N_("a bool"), "date": N_("a date"), "datetime": N_("a datetime"),
-          "NoneType": N_("a NoneType")}
+          "NoneType": N_("a NoneType"), "dict": N_("a mapping")}
 
 
 def found_kind(data, none: bool = True) -> str:

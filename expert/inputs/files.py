@@ -17,6 +17,7 @@ from typing import TextIO
 
 from expert.errors import InputError, os_reason
 from expert.i18n import gettext as _
+from expert.inputs.kinds import FileKind
 
 STDOUT = "-"  # ``-o -``: standard output, as most tools take it
 
@@ -25,10 +26,9 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> 
     """Refuse an output path that is not a regular file or a new path in an existing directory,
     or that is one of the run's ``inputs`` (writing it would destroy what is being read)."""
     where = str(path)
-    directory = Path(path).parent
-    if not directory.is_dir():
-        raise InputError(_("directory {directory!r} does not exist").format(directory=str(directory)),
-                         where=where)
+    problem = directory_problem(Path(path).parent)
+    if problem:
+        raise InputError(problem, where=where)
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -45,6 +45,20 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> 
         if source and source != STDOUT and _same_file(info, source):
             raise InputError(_("is the input file {source!r}: writing it would destroy it; choose "
                                "another output").format(source=str(source)), where=where)
+
+
+def directory_problem(directory: str | Path, kind: FileKind | None = None) -> str:
+    """Why ``directory`` cannot be used as one ("" when it can): it does not exist, or a file (or
+    a device) has its name; with ``kind``, what the path should have been."""
+    path, shown = Path(directory), str(directory)
+    if path.is_dir():
+        return ""
+    if kind is None:
+        return (_("{directory!r} is not a directory") if path.exists()
+                else _("directory {directory!r} does not exist")).format(directory=shown)
+    return (_("{directory!r} is not a directory; expected {what}") if path.exists()
+            else _("{directory!r} does not exist; expected {what}")).format(
+                directory=shown, what=kind.expected())
 
 
 def _same_file(info: os.stat_result, other: str | Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from expert.errors import os_reason
 from expert.i18n import gettext as _
 from expert.inputs.catalog import Catalog
 from expert.kb.problem import Problem
@@ -46,7 +47,8 @@ def check_citations(metas, seeds_dir: Path) -> list[Problem]:
             problems.append(Problem("citations", seed, _("seed file missing from {directory}")
                                     .format(directory=seeds_dir)))
         except (OSError, UnicodeError) as err:
-            problems.append(Problem("citations", seed, _("seed file unreadable: {error}").format(error=err)))
+            problems.append(Problem("citations", seed, _("seed file unreadable: {error}")
+                                    .format(error=os_reason(err))))
     for meta in metas:
         if meta.seed not in SEEDS:
             problems.append(Problem("citations", meta.id, _("cites {seed!r}, not one of the five seeds")

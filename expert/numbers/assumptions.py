@@ -154,15 +154,27 @@ def load_assumptions(path: str | Path | None = None) -> dict:
     if path is None:
         return values
     from expert.inputs.answers import parse_mapping, read_text
+    from expert.inputs.kinds import ASSUMPTIONS
     where = str(path)
-    text = read_text(path)
-    data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
+    text = read_text(path, kind=ASSUMPTIONS)
+    data = parse_mapping(text, where, where.lower().endswith(".json"), ASSUMPTIONS)
     for key, raw in data.items():
         if key not in values:
-            raise InputError(_("unknown assumption '{key}'").format(key=key)
-                             + did_you_mean(key, values), where=where)
+            raise InputError(_unknown(key, values), where=where)
         values[key] = _currency(raw, where) if key == CURRENCY else _checked(key, raw, where)
     return values
+
+
+def _unknown(key, known) -> str:
+    """The line for a key no assumption has: the closest one, or, when the file is an answers
+    file given as rates (a question id, or the answers' ``meta``), where it belongs."""
+    from expert.inputs.answers import META_KEY, printable
+    from expert.inputs.catalog import load_catalog
+    shown = printable(key)
+    if key == META_KEY or key in load_catalog():
+        return _("unknown assumption '{key}': it is a question id, which belongs in an answers "
+                 "file (--answers)").format(key=shown)
+    return _("unknown assumption '{key}'").format(key=shown) + did_you_mean(shown, known)
 
 
 def resolve(answers: dict, assumptions: dict[str, float]) -> dict[str, Number]:

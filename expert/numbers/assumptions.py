@@ -125,8 +125,8 @@ def _value(key: str, raw, where: str):
     if not isinstance(raw, dict):
         return raw
     if "value" not in raw:
-        raise InputError(_("'{key}' is a mapping without 'value': write {key}: NUMBER or "
-                           "{key}: {{value: NUMBER}}").format(key=key), where=where)
+        raise InputError(_("'{key}' is a mapping without 'value': write {key}: 30 or "
+                           "{key}: {{value: 30}}").format(key=key), where=where)
     return raw["value"]
 
 

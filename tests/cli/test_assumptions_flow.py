@@ -135,7 +135,7 @@ def test_a_bad_rates_file_is_one_line_in_every_command(ccadvisor, tmp_path, comm
     ("rates.yaml", "operator_salary_per_month: [1]\n", "'operator_salary_per_month' must be a number, got a list"),
     ("rates.yaml", "operator_salary_per_month: {unit: EUR}\n",
      "'operator_salary_per_month' is a mapping without 'value': write operator_salary_per_month: "
-     "NUMBER or operator_salary_per_month: {value: NUMBER}"),
+     "30 or operator_salary_per_month: {value: 30}"),
     ("rates.json", '{"operator_salary_per_month": NaN}', "'operator_salary_per_month' is nan: not a finite number"),
     ("rates.yaml", "operator_salary_per_month: '1,5'\n", "'operator_salary_per_month': '1,5': a comma only "
      "separates thousands, in groups of three (6,000); write decimals with a point (1.5)"),

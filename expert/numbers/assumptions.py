@@ -172,8 +172,8 @@ def _unknown(key, known) -> str:
     from expert.inputs.catalog import load_catalog
     shown = printable(key)
     if key == META_KEY or key in load_catalog():
-        return _("unknown assumption '{key}': it is a question id, which belongs in an answers "
-                 "file (--answers)").format(key=shown)
+        return _("unknown assumption '{key}': this is an answers file's key, and answers go "
+                 "in --answers").format(key=shown)
     return _("unknown assumption '{key}'").format(key=shown) + did_you_mean(shown, known)
 
 

@@ -118,8 +118,8 @@ def test_rates_given_as_answers_and_answers_as_rates_say_where_they_belong(ccadv
         answers = write(tmp_path, "answers.yaml", text)
         run = ccadvisor("cost", "--example", "home_team_startup", "--assumptions", answers)
         assert (run.code, run.err) == (2, f"ccadvisor: error: {answers}: unknown assumption "
-                                          f"'{key}': it is a question id, which belongs in an "
-                                          "answers file (--answers)\n")
+                                          f"'{key}': this is an answers file's key, and answers "
+                                          "go in --answers\n")
 
 
 def test_an_answers_file_given_to_batch_is_not_read_as_csv(ccadvisor, tmp_path):

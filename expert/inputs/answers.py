@@ -328,15 +328,6 @@ def _clean_meta(meta, where: str) -> dict:
     return clean
 
 
-def _unknown_question(qid) -> str:
-    """The line for a key no question has; for a rate (shrinkage_pct), where it belongs."""
-    from expert.numbers.assumptions import CURRENCY, shipped_assumptions
-    if qid == CURRENCY or qid in shipped_assumptions():
-        return _("unknown question id '{qid}': it is an assumption, which belongs in an "
-                 "assumptions file (--assumptions)").format(qid=qid)
-    return load_catalog().unknown_message(printable(qid))
-
-
 def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]:
     """Split off metadata and validate every answer. Returns (answers, meta)."""
     raw = dict(raw)
@@ -347,7 +338,7 @@ def validate_answers(raw: dict, where: str, text: str = "") -> tuple[dict, dict]
         line = _line_of(text, qid) if text else None
         at = _("{file}: line {line}").format(file=where, line=line) if line else where
         if not isinstance(qid, str) or qid not in catalog:
-            raise InputError(_unknown_question(qid), where=at)
+            raise InputError(catalog.unknown_message(printable(qid)), where=at)
         try:
             answers[qid] = catalog.get(qid).validate(value)
         except InputError as err:

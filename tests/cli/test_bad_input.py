@@ -108,12 +108,7 @@ def test_an_alias_is_refused_naming_the_kind_of_file(ccadvisor, tmp_path, comman
     assert (tmp_path / name).read_text() == before
 
 
-def test_rates_given_as_answers_and_answers_as_rates_say_where_they_belong(ccadvisor, tmp_path):
-    rates = write(tmp_path, "rates.yaml", "shrinkage_pct: 30\n")
-    run = ccadvisor("advise", "--answers", rates)
-    assert (run.code, run.err) == (2, f"ccadvisor: error: {rates}: line 1: unknown question id "
-                                      "'shrinkage_pct': it is an assumption, which belongs in an "
-                                      "assumptions file (--assumptions)\n")
+def test_answers_given_as_rates_say_where_they_belong(ccadvisor, tmp_path):
     for key, text in (("call_load", "call_load: calls_lost\n"), ("meta", "meta: {client: A}\n")):
         answers = write(tmp_path, "answers.yaml", text)
         run = ccadvisor("cost", "--example", "home_team_startup", "--assumptions", answers)

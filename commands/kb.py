@@ -24,16 +24,16 @@ def check(ctx, fmt, seeds_dir, runs, random_seed):
 
     Exit code 0 when sound, 1 with one line per problem otherwise. Without the seed texts (a
     clone with no ../shared beside it) the quotes are not verified, and the output says so."""
-    from pathlib import Path
 
     from expert.errors import InputError
-    from expert.i18n import gettext as _
+    from expert.inputs.files import directory_problem
+    from expert.inputs.kinds import SEEDS
     from expert.kb.checks import RANDOM_SEED, check_rule_base
     from expert.report.render import render
 
-    if seeds_dir and not Path(seeds_dir).is_dir():
-        raise InputError(_("seeds directory {directory!r} does not exist")
-                         .format(directory=seeds_dir), where="--seeds")
+    problem = directory_problem(seeds_dir, SEEDS) if seeds_dir else ""
+    if problem:
+        raise InputError(problem, where="--seeds")
     result = check_rule_base(seeds_dir=seeds_dir, runs=runs,
                              seed=RANDOM_SEED if random_seed is None else random_seed)
     click.echo(render("kb_check", fmt, result.as_dict()), nl=False)

@@ -23,6 +23,7 @@ from expert.i18n import N_
 from expert.i18n import gettext as _
 from expert.i18n.numbers import number
 from expert.inputs.catalog import load_catalog
+from expert.inputs.kinds import ANSWERS, FileKind
 from expert.inputs.yamlload import SafeLoader
 
 MAX_BYTES = 1024 * 1024  # a full answers file is a few KB; anything near this is not one
@@ -89,8 +90,9 @@ def cannot_read(err: OSError, where: str) -> InputError:
     return InputError(_("cannot read: {reason}").format(reason=os_reason(err)), where=where)
 
 
-def open_input(path: str | Path) -> BinaryIO:
-    """The file opened for binary reading, refusing what is missing or not a regular file.
+def open_input(path: str | Path, kind: FileKind = ANSWERS) -> BinaryIO:
+    """The file opened for binary reading, refusing what is missing or not a regular file (the
+    refusal says what ``kind`` of file was expected).
 
     The type is checked before opening: opening a named pipe would wait for a writer.
     """
@@ -102,17 +104,26 @@ def open_input(path: str | Path) -> BinaryIO:
     except OSError as err:  # e.g. a directory on the way without search permission
         raise cannot_read(err, where) from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(_("not a regular file"), where=where)
+        raise not_a_file(info, kind, where)
     try:
         return open(path, "rb")
     except OSError as err:
         raise cannot_read(err, where) from None
 
 
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+def not_a_file(info: os.stat_result, kind: FileKind, where: str) -> InputError:
+    """A path that is there but is no regular file, named as what it is and what was expected."""
+    if stat.S_ISDIR(info.st_mode):
+        return InputError(_("is a directory; expected {what}").format(what=kind.expected()),
+                          where=where)
+    return InputError(_("not a regular file (a device, pipe or socket); expected {what}")
+                      .format(what=kind.expected()), where=where)
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES, kind: FileKind = ANSWERS) -> str:
     """The file's text, refusing missing, oversized, non-UTF-8 and empty files before parsing."""
     where = str(path)
-    with open_input(path) as handle:
+    with open_input(path, kind) as handle:
         try:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
@@ -163,7 +174,7 @@ def _encodable(text: str) -> bool:
 _BRACKETS_OUTSIDE_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"?|([\[\]{}])')
 
 
-def check_structure(text: str, json_format: bool) -> None:
+def check_structure(text: str, json_format: bool, kind: FileKind = ANSWERS) -> None:
     """Refuse nesting deeper than MAX_DEPTH, and YAML aliases, before any object is built.
 
     Both are cheap scans (a regex over JSON, YAML's flat event stream), so a hostile file never
@@ -182,25 +193,24 @@ def check_structure(text: str, json_format: bool) -> None:
                                      .format(line=line, depth=MAX_DEPTH))
         return
     try:
-        _check_events(yaml.parse(text, Loader=SafeLoader))
+        _check_events(yaml.parse(text, Loader=SafeLoader), kind)
     except yaml.YAMLError:
         # libyaml reads ahead and has limits of its own (a flow nested 1000 deep): it may refuse
         # a file before its events reach ours. The pure-Python parser reads ahead at most one
         # simple key (1024 characters), so on a refused file it tells whether ours is the
         # reason, and the line says the same whichever parser met the file first.
         try:
-            _check_events(yaml.parse(text, Loader=yaml.SafeLoader))
+            _check_events(yaml.parse(text, Loader=yaml.SafeLoader), kind)
         except yaml.YAMLError:
             pass
         raise
 
 
-def _check_events(events) -> None:
+def _check_events(events, kind: FileKind) -> None:
     depth = 0
     for event in events:
         if isinstance(event, yaml.AliasEvent):
-            raise InputError(_("line {line}: YAML aliases (*{anchor}) are not allowed in answers "
-                               "files").format(line=event.start_mark.line + 1, anchor=event.anchor))
+            raise InputError(kind.no_aliases(event.start_mark.line + 1, event.anchor))
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -210,10 +220,10 @@ def _check_events(events) -> None:
             depth -= 1
 
 
-def parse_mapping(text: str, where: str, json_format: bool) -> dict:
-    """Parse YAML or JSON text whose top level must be a mapping."""
+def parse_mapping(text: str, where: str, json_format: bool, kind: FileKind = ANSWERS) -> dict:
+    """Parse YAML or JSON text whose top level must be a mapping (the one ``kind`` describes)."""
     try:
-        check_structure(text, json_format)
+        check_structure(text, json_format, kind)
         if json_format:
             data = load_json(text)
         else:
@@ -245,15 +255,14 @@ def parse_mapping(text: str, where: str, json_format: bool) -> dict:
     except InputError as err:
         raise InputError(str(err), where=where) from None
     if not isinstance(data, dict):
-        raise InputError(_("the top level must be a mapping of question ids to answers, found "
-                           "{found}").format(found=found_kind(data)), where=where)
+        raise InputError(kind.not_a_mapping(found_kind(data)), where=where)
     return data
 
 
 # What a parser found where a mapping was expected, by Python type name.
 _KINDS = {"list": N_("a list"), "str": N_("a str"), "int": N_("a int"), "float": N_("a float"),
           "bool": N_("a bool"), "date": N_("a date"), "datetime": N_("a datetime"),
-          "NoneType": N_("a NoneType")}
+          "NoneType": N_("a NoneType"), "dict": N_("a mapping")}
 
 
 def found_kind(data, none: bool = True) -> str:

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from expert.errors import InputError, os_reason
 from expert.i18n import gettext as _
+from expert.inputs.kinds import FileKind
 
 STDOUT = "-"  # ``-o -``: standard output, as most tools take it
 
@@ -37,10 +38,9 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = (),
     if where.endswith(os.sep):  # Path() would drop the slash and write the file "o/newname"
         raise InputError(_("names a directory (it ends in {sep}): give a file name")
                          .format(sep=os.sep), where=where)
-    directory = Path(path).parent
-    if not directory.is_dir():
-        raise InputError(_("directory {directory!r} does not exist").format(directory=str(directory)),
-                         where=where)
+    problem = directory_problem(Path(path).parent)
+    if problem:
+        raise InputError(problem, where=where)
     if not follow_symlinks and os.path.islink(path):
         return
     refusal = symlink_refusal(path)
@@ -92,6 +92,20 @@ def symlink_refusal(path: str | Path) -> str | None:
         return _("is a symbolic link in a directory anyone can write: not followed; remove it "
                  "or choose another output")
     return None
+
+
+def directory_problem(directory: str | Path, kind: FileKind | None = None) -> str:
+    """Why ``directory`` cannot be used as one ("" when it can): it does not exist, or a file (or
+    a device) has its name; with ``kind``, what the path should have been."""
+    path, shown = Path(directory), str(directory)
+    if path.is_dir():
+        return ""
+    if kind is None:
+        return (_("{directory!r} is not a directory") if path.exists()
+                else _("directory {directory!r} does not exist")).format(directory=shown)
+    return (_("{directory!r} is not a directory; expected {what}") if path.exists()
+            else _("{directory!r} does not exist; expected {what}")).format(
+                directory=shown, what=kind.expected())
 
 
 def _same_file(info: os.stat_result, other: str | Path) -> bool:

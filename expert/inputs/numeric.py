@@ -129,11 +129,17 @@ def _decimal_comma(text: str) -> str:
 # YAML's spellings of infinity and NaN: an answers file reads its scalars as text, and these are
 # still numbers (which ``checked`` then refuses as not finite), as Python's "inf" is.
 _YAML_SPECIAL = {".inf": "inf", "+.inf": "inf", "-.inf": "-inf", ".nan": "nan"}
+# Beyond parse_number's forms only the exponent form (1e3, 1.5E-7) and the names of infinity and
+# NaN are numbers. float() takes more (1_000 as a thousand), but that is Python's reading,
+# as 0x10 is YAML's: a consultant's text means what the tool's rules say, in every input path.
+_EXPONENT_OR_SPECIAL = re.compile(r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+"
+                                  r"|inf|infinity|nan)", re.IGNORECASE)
 
 
 def to_number(text: str, integer: bool = False) -> int | float:
-    """Text as typed to a number, not yet ``checked``: ``parse_number``'s forms, and what Python
-    reads as a float besides (1e3, 1e309, inf: numbers still, which ``checked`` then judges).
+    """Text as typed to a number, not yet ``checked``: ``parse_number``'s forms, and the exponent
+    form and names of infinity and NaN (1e3, 1e309, inf: numbers still, which ``checked`` then
+    judges); nothing else Python's float() would take (1_000).
 
     AmbiguousNumber for "1,5" and the like; ValueError when it is not a number; text too long to
     be one is refused before int() sees it.
@@ -148,7 +154,10 @@ def to_number(text: str, integer: bool = False) -> int | float:
         raise
     except ValueError:
         text = text.strip()
-        return float(_YAML_SPECIAL.get(text.lower(), text))
+        text = _YAML_SPECIAL.get(text.lower(), text)
+        if not _EXPONENT_OR_SPECIAL.fullmatch(text):
+            raise
+        return float(text)
 
 
 def parse(text: str) -> int | float:

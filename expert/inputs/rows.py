@@ -39,11 +39,15 @@ from expert.inputs.answers import (
     refuse_lone_surrogates,
 )
 from expert.inputs.catalog import load_catalog
+from expert.inputs.kinds import BATCH
 
 DEFAULT_MAX_ROWS = 100_000  # about 25 minutes of advice at 67 profiles/s; --max-rows raises it
 MAX_LINE = 1024 * 1024      # bytes: a full profile is a few hundred, so a longer line is no row
 CLIENT = "client"
 FORMATS = ("csv", "jsonl")
+# An answers file or a session given as batch input: read as CSV, its first line would be
+# refused as a header of unknown question ids, which says nothing of the real mistake.
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -70,7 +74,11 @@ def iter_rows(path: str | Path, max_rows: int | None = DEFAULT_MAX_ROWS) -> Iter
     """Every profile in the file, validated, one at a time; whole-file problems raise InputError
     (possibly after some rows: see ``count_rows``). ``max_rows`` None means no limit."""
     where = str(path)
-    with open_input(path) as handle:
+    with open_input(path, BATCH) as handle:
+        if Path(path).suffix.lower() in YAML_SUFFIXES:
+            raise InputError(_("a YAML file is not batch input: expected CSV (a header of "
+                               "question ids, a client a row) or JSONL (an answers mapping a "
+                               "line)"), where=where)
         lines = _text_lines(handle, where)
         blank = []
         for first in lines:

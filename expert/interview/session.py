@@ -11,6 +11,7 @@ complete file, never half of one.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,9 +20,17 @@ import yaml
 
 from expert.errors import InputError
 from expert.i18n import gettext as _
-from expert.inputs.answers import META_KEY, parse_mapping, read_text, validate_answers
+from expert.inputs.answers import (
+    META_KEY,
+    cannot_read,
+    not_a_file,
+    parse_mapping,
+    read_text,
+    validate_answers,
+)
 from expert.inputs.catalog import UNKNOWN
-from expert.inputs.files import write_atomic
+from expert.inputs.files import directory_problem, write_atomic
+from expert.inputs.kinds import SESSION
 
 IN_PROGRESS, FINISHED = "in_progress", "finished"
 SUFFIXES = (".yaml", ".yml")
@@ -93,13 +102,21 @@ def check_path(path: str | Path) -> Path:
 def new_session(path: str | Path, client: str | None = None,
                 consultant: str | None = None) -> Session:
     """A fresh session; refuses to overwrite an existing file (it may hold someone's answers)."""
-    path = check_path(path)
-    if os.path.lexists(path):  # a link too, even one to nothing: it is never followed
+    path, where = check_path(path), str(path)
+    problem = directory_problem(path.parent)
+    if problem:
+        raise InputError(problem, where=where)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as err:
+        raise cannot_read(err, where) from None
+    if info and not stat.S_ISREG(info.st_mode):  # a directory is no session to continue
+        raise not_a_file(info, SESSION, where)
+    if info or os.path.lexists(path):  # a link too, even one to nothing: never followed
         raise InputError(_("already exists; continue it with --resume, or choose another "
-                           "--session"), where=str(path))
-    if not path.parent.is_dir():
-        raise InputError(_("directory {directory!r} does not exist").format(
-            directory=str(path.parent)), where=str(path))
+                           "--session"), where=where)
     meta = {k: v for k, v in (("client", client), ("consultant", consultant)) if v}
     meta.update(started=now_text(), status=IN_PROGRESS)
     return Session(path=path, meta=meta, follow_symlinks=False)
@@ -109,8 +126,8 @@ def load_session(path: str | Path) -> Session:
     """Read a session (or any YAML answers file) to continue it. Errors are clean InputErrors."""
     path = check_path(path)
     where = str(path)
-    text = read_text(path)
-    raw = parse_mapping(text, where, json_format=False)
+    text = read_text(path, kind=SESSION)
+    raw = parse_mapping(text, where, json_format=False, kind=SESSION)
     answers, meta = validate_answers(raw, where, text)
     history = [qid for qid in raw if qid != META_KEY]
     # validate_answers drops unknowns; keep them, so a skipped question is not asked again.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from expert.errors import os_reason
 from expert.i18n import gettext as _
 from expert.inputs.catalog import Catalog
 from expert.kb.problem import Problem
@@ -49,7 +50,8 @@ def seed_texts(seeds_dir: Path) -> tuple[dict, list[Problem]]:
             problems.append(Problem("citations", seed, _("seed file missing from {directory}")
                                     .format(directory=seeds_dir)))
         except (OSError, UnicodeError) as err:
-            problems.append(Problem("citations", seed, _("seed file unreadable: {error}").format(error=err)))
+            problems.append(Problem("citations", seed, _("seed file unreadable: {error}")
+                                    .format(error=os_reason(err))))
     return texts, problems
 
 

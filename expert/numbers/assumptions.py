@@ -66,30 +66,73 @@ def shipped_currency() -> dict:
 def _currency(raw, where: str) -> str:
     """The currency of every amount: an ISO 4217 code that CLDR knows (EUR, RUB, BGN), so that
     each language can write it (RUB is ₽ in Russian), and nothing else is ever printed as one."""
-    value = raw.get("value") if isinstance(raw, dict) else raw
+    value = _value(CURRENCY, raw, where)
     code = value.strip().upper() if isinstance(value, str) else value
     if not isinstance(code, str) or not is_currency(code):
-        shown = value if not isinstance(value, str) else numeric.short_text(value)
         raise InputError(_("'{key}' must be an ISO 4217 currency code such as EUR or RUB, got "
-                           "{value!r}").format(key=CURRENCY, value=shown), where=where)
+                           "{value}").format(key=CURRENCY, value=_shown(value)), where=where)
     return code
+
+
+def _shown(value) -> str:
+    """A refused value as the line quotes it: text as written, JSON's true as true, an empty
+    value as nothing, a list or mapping by its kind (never Python's spelling of it)."""
+    from expert.inputs.answers import found_kind
+    if isinstance(value, str):
+        return repr(numeric.short_text(value))
+    if isinstance(value, bool):
+        return str(value).lower()
+    return found_kind(value)
+
+
+def _whole(key: str) -> bool:
+    """Whether the rate counts whole things. A rate that is also a question (calls_per_month,
+    horizon_months) is the default for that answer, so it is read as the answer is: where the
+    question takes a whole number, 6.000 and 2.5 are refused here too."""
+    from expert.inputs.catalog import load_catalog
+    catalog = load_catalog()
+    return key in catalog and catalog.get(key).integer
+
+
+def _number(key: str, value, where: str) -> int | float:
+    """A rate's value as the prompt reads a number (``numeric.to_number``: 6,000, and in Russian
+    35,5), then finite and within the tool's limit, before any arithmetic touches it."""
+    whole = _whole(key)
+    if isinstance(value, str):
+        try:
+            value = numeric.to_number(value, whole)
+        except numeric.AmbiguousNumber as err:
+            raise InputError(_("'{key}': {problem}").format(key=key, problem=err),
+                             where=where) from None
+        except ValueError:
+            pass  # not a number at all: refused below, quoting it as written
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(_("'{key}' must be a number, got {value}")
+                         .format(key=key, value=_shown(value)), where=where)
+    reason = numeric.problem(value)
+    if reason:
+        raise InputError(_("'{key}' is {value}: {reason}")
+                         .format(key=key, value=numeric.shown(value), reason=reason), where=where)
+    if whole and value != int(value):
+        raise InputError(_("'{key}' must be a whole number, got {value}")
+                         .format(key=key, value=answer(value)), where=where)
+    return int(value) if whole else value
+
+
+def _value(key: str, raw, where: str):
+    """What ``key: value`` or ``key: {value: ...}`` holds (the bundled file's other fields, as a
+    copied entry has them, are ignored)."""
+    if not isinstance(raw, dict):
+        return raw
+    if "value" not in raw:
+        raise InputError(_("'{key}' is a mapping without 'value': write {key}: 30 or "
+                           "{key}: {{value: 30}}").format(key=key), where=where)
+    return raw["value"]
 
 
 def _checked(key: str, raw, where: str) -> float:
     entry = shipped_assumptions()[key]
-    value = raw.get("value") if isinstance(raw, dict) else raw
-    if isinstance(value, str):  # 35,5 in a Russian file is YAML text: read as the prompt reads it
-        try:
-            value = numeric.to_number(value)
-        except ValueError:
-            pass
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-        raise InputError(_("'{key}' must be a number, got {value!r}").format(key=key, value=value),
-                         where=where)
-    reason = numeric.problem(value)  # before the checks below do arithmetic on it
-    if reason:
-        raise InputError(_("'{key}' is {value}: {reason}")
-                         .format(key=key, value=numeric.shown(value), reason=reason), where=where)
+    value = _number(key, _value(key, raw, where), where)
     if entry["unit"] == "%" and 0 < value < 1:
         raise InputError(_("'{key}' is {value}, which looks like a fraction; type percentages "
                            "as percent, e.g. {percent}").format(key=key, value=answer(value),
@@ -111,15 +154,27 @@ def load_assumptions(path: str | Path | None = None) -> dict:
     if path is None:
         return values
     from expert.inputs.answers import parse_mapping, read_text
+    from expert.inputs.kinds import ASSUMPTIONS
     where = str(path)
-    text = read_text(path)
-    data = parse_mapping(text, where, json_format=where.lower().endswith(".json"))
+    text = read_text(path, kind=ASSUMPTIONS)
+    data = parse_mapping(text, where, where.lower().endswith(".json"), ASSUMPTIONS)
     for key, raw in data.items():
         if key not in values:
-            raise InputError(_("unknown assumption '{key}'").format(key=key)
-                             + did_you_mean(key, values), where=where)
+            raise InputError(_unknown(key, values), where=where)
         values[key] = _currency(raw, where) if key == CURRENCY else _checked(key, raw, where)
     return values
+
+
+def _unknown(key, known) -> str:
+    """The line for a key no assumption has: the closest one, or, when the file is an answers
+    file given as rates (a question id, or the answers' ``meta``), where it belongs."""
+    from expert.inputs.answers import META_KEY, printable
+    from expert.inputs.catalog import load_catalog
+    shown = printable(key)
+    if key == META_KEY or key in load_catalog():
+        return _("unknown assumption '{key}': this is an answers file's key, and answers go "
+                 "in --answers").format(key=shown)
+    return _("unknown assumption '{key}'").format(key=shown) + did_you_mean(shown, known)
 
 
 def resolve(answers: dict, assumptions: dict[str, float]) -> dict[str, Number]:

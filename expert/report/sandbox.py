@@ -32,6 +32,7 @@ from expert.i18n import N_
 from expert.i18n import gettext as _
 from expert.i18n.numbers import number
 from expert.inputs.answers import read_text
+from expert.inputs.kinds import TEMPLATE
 from expert.report.controls import visible
 from expert.report.render import OPTIONS, add_filters
 
@@ -70,7 +71,7 @@ def is_markup(path: str | Path) -> bool:
 
 def render_user_template(path: str, model: dict) -> str:
     """Render a user's template file on the report model, in the sandbox, in a bounded child."""
-    text = read_text(path)
+    text = read_text(path, kind=TEMPLATE)
     return _in_child(lambda: _render(text, is_markup(path), model, path), path)
 
 

@@ -126,3 +126,28 @@ def test_a_bad_rates_file_is_one_line_in_every_command(ccadvisor, tmp_path, comm
     run = ccadvisor(command, "--example", EXAMPLE, "--assumptions", str(bad))
     assert (run.code, run.err) == (2, f"ccadvisor: error: {bad}: 'operator_salary_per_month' "
                                       "must be a number, got 'lots'\n")
+
+
+@pytest.mark.parametrize("name, content, line", [
+    ("rates.yaml", "operator_salary_per_month:\n", "'operator_salary_per_month' must be a number, got nothing"),
+    ("rates.json", '{"operator_salary_per_month": true}', "'operator_salary_per_month' must be a number, got true"),
+    ("rates.yaml", "operator_salary_per_month: [1]\n", "'operator_salary_per_month' must be a number, got a list"),
+    ("rates.yaml", "operator_salary_per_month: {unit: EUR}\n",
+     "'operator_salary_per_month' is a mapping without 'value': write operator_salary_per_month: "
+     "30 or operator_salary_per_month: {value: 30}"),
+    ("rates.json", '{"operator_salary_per_month": NaN}', "'operator_salary_per_month' is nan: not a finite number"),
+    ("rates.yaml", "operator_salary_per_month: '1,5'\n", "'operator_salary_per_month': '1,5': a comma only "
+     "separates thousands, in groups of three (6,000); write decimals with a point (1.5)"),
+    # horizon_months is also a question, which takes whole months: so does the rate
+    ("rates.yaml", "horizon_months: 2.5\n", "'horizon_months' must be a whole number, got 2.5"),
+    ("rates.yaml", "horizon_months: 24.000\n", "'horizon_months': '24.000': a point is a decimal point "
+     "here; write thousands as 6000, 6,000 or 6 000"),
+    ("rates.yaml", "currency: {value: true}\n", "'currency' must be an ISO 4217 currency code such as EUR "
+     "or RUB, got 'true'"),
+])
+def test_a_rate_is_refused_in_the_tools_own_words(ccadvisor, tmp_path, name, content, line):
+    """No Python spelling (None, True, ['1']) and no number YAML made up reaches the line."""
+    bad = tmp_path / name
+    bad.write_text(content)
+    run = ccadvisor("cost", "--example", EXAMPLE, "--assumptions", str(bad))
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {bad}: {line}\n")

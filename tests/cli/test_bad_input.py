@@ -1,4 +1,6 @@
 """Bad input: one clear line on stderr, exit code 2, no traceback, nothing written to --output."""
+import os
+
 import pytest
 
 SURROGATE = "a lone surrogate (an escape like \\ud800 without its pair) is not text"
@@ -52,9 +54,89 @@ def test_missing_file(ccadvisor, tmp_path):
     assert run.code == 2 and run.err == f"ccadvisor: error: {tmp_path / 'nope.yaml'}: file not found\n"
 
 
-def test_directory_instead_of_file(ccadvisor, tmp_path):
-    run = ccadvisor("advise", "--answers", str(tmp_path))
-    assert run.code == 2 and run.err == f"ccadvisor: error: {tmp_path}: not a regular file\n"
+# Every input names what it should have been (issue 22, item 13): (the command before the path,
+# the path's name, what the line says was expected).
+INPUTS = [
+    (("advise", "--answers"), "in.yaml", "an answers file (YAML or JSON)"),
+    (("cost", "--example", "home_team_startup", "--assumptions"), "rates.yaml",
+     "an assumptions file (YAML or JSON)"),
+    (("batch",), "clients.csv", "a batch input file (CSV or JSONL)"),
+    (("advise", "--example", "home_team_startup", "--template"), "mine.md.j2", "a template file"),
+    (("consult", "--resume"), "session.yaml", "a session file (YAML)"),
+    (("consult", "--session"), "session.yaml", "a session file (YAML)"),
+]
+
+
+@pytest.mark.parametrize("command, name, expected", INPUTS, ids=[i[1] for i in INPUTS[:-1]] + ["new"])
+@pytest.mark.parametrize("make, found", [(os.mkdir, "is a directory"),
+                                         (os.mkfifo, "not a regular file (a device, pipe or socket)")],
+                         ids=["directory", "fifo"])
+def test_a_path_of_the_wrong_kind_names_what_it_should_be(ccadvisor, tmp_path, command, name,
+                                                          expected, make, found):
+    path = tmp_path / name
+    make(path)
+    run = ccadvisor(*command, str(path))
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {path}: {found}; expected {expected}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
+
+
+@pytest.mark.parametrize("command, name, line", [
+    (("cost", "--example", "home_team_startup", "--assumptions"), "rates.yaml",
+     "the top level must be a mapping of assumption ids to values, found a list"),
+    (("advise", "--answers"), "answers.yaml",
+     "the top level must be a mapping of question ids to answers, found a list"),
+    (("consult", "--resume"), "session.yaml",
+     "the top level must be a mapping of question ids to answers, found a list"),
+])
+def test_a_list_is_told_what_its_file_maps(ccadvisor, tmp_path, command, name, line):
+    path = write(tmp_path, name, "- shrinkage_pct\n- 30\n")
+    run = ccadvisor(*command, path)
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {path}: {line}\n")
+
+
+@pytest.mark.parametrize("command, name, files", [
+    (("cost", "--example", "home_team_startup", "--assumptions"), "rates.yaml", "assumptions files"),
+    (("advise", "--answers"), "answers.yaml", "answers files"),
+    (("consult", "--resume"), "session.yaml", "session files"),
+])
+def test_an_alias_is_refused_naming_the_kind_of_file(ccadvisor, tmp_path, command, name, files):
+    path = write(tmp_path, name, "shrinkage_pct: &rate 30\nmax_occupancy_pct: *rate\n")
+    before = (tmp_path / name).read_text()
+    run = ccadvisor(*command, path)
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {path}: line 2: YAML aliases (*rate) "
+                                      f"are not allowed in {files}\n")
+    assert (tmp_path / name).read_text() == before
+
+
+def test_answers_given_as_rates_say_where_they_belong(ccadvisor, tmp_path):
+    for key, text in (("call_load", "call_load: calls_lost\n"), ("meta", "meta: {client: A}\n")):
+        answers = write(tmp_path, "answers.yaml", text)
+        run = ccadvisor("cost", "--example", "home_team_startup", "--assumptions", answers)
+        assert (run.code, run.err) == (2, f"ccadvisor: error: {answers}: unknown assumption "
+                                          f"'{key}': this is an answers file's key, and answers "
+                                          "go in --answers\n")
+
+
+def test_an_answers_file_given_to_batch_is_not_read_as_csv(ccadvisor, tmp_path):
+    path = write(tmp_path, "answers.yaml", "call_load: calls_lost\n")
+    out = tmp_path / "out.csv"
+    run = ccadvisor("batch", path, "-o", str(out))
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {path}: a YAML file is not batch input: "
+                                      "expected CSV (a header of question ids, a client a row) or "
+                                      "JSONL (an answers mapping a line)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [("advise", "--example", "home_team_startup", "-o"),
+                                     ("consult", "--session")])
+def test_a_file_where_a_directory_should_be_is_not_said_to_be_missing(ccadvisor, tmp_path, command):
+    """-o notes/report.md where notes is a file: it exists, it is no directory."""
+    notes = tmp_path / "notes"
+    notes.write_text("mine\n")
+    target = notes / "report.yaml"
+    run = ccadvisor(*command, str(target))
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {target}: '{notes}' is not a directory\n")
+    assert notes.read_text() == "mine\n"
 
 
 def test_oversized_file_is_refused_before_parsing(ccadvisor, tmp_path):

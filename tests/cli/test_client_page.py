@@ -128,7 +128,7 @@ def test_cost_has_a_currency_the_assumptions_file_can_change(ccadvisor, tmp_path
     assert f"(rates from {rates})" in mine
     cost = ccadvisor("cost", "--example", "home_team_startup", "--assumptions", str(rates)).out
     assert "Amounts are in €" in flat(cost)
-    for bad_value, shown in (("[1]", "['1']"), ("'<b>X</b>'", "'<b>X</b>'"), ("dollars", "'dollars'")):
+    for bad_value, shown in (("[1]", "a list"), ("true", "'true'"), ("'<b>X</b>'", "'<b>X</b>'"), ("dollars", "'dollars'")):
         rates.write_text(f"currency: {bad_value}\n")
         bad = ccadvisor("advise", "--example", "home_team_startup", "--assumptions", str(rates))
         assert (bad.code, bad.err) == (2, f"ccadvisor: error: {rates}: 'currency' must be an ISO "

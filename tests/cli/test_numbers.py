@@ -128,3 +128,131 @@ def test_a_value_means_the_same_in_every_input_path(ccadvisor, tmp_path, qid, te
         else:
             assert run.code == 2 and refusal in run.err, run
     assert (cell == "") if refusal is None else (refusal in cell), cell
+
+
+# The same text through every input path: an answers file (YAML as written, YAML quoted, JSON),
+# a CSV cell, the prompt, and an assumptions file (YAML as written, quoted, JSON). Each takes it
+# as the same value, or refuses it for the same reason: (text, the value, or Refused(the words)).
+class Refused(str):
+    """The words every path's refusal holds."""
+
+
+
+WHOLE_NUMBERS = [
+    ("6.000", Refused("a point is a decimal point here; write thousands as 6000, 6,000 or 6 000")),
+    ("0x10", Refused("'0x10'")),              # YAML 1.1's hexadecimal: sixteen people, before
+    ("0o17", Refused("'0o17'")),
+    ("1_000", Refused("'1_000'")),            # Python's and YAML's digit separator
+    ("1,5", Refused("a comma only separates thousands")),
+    (".inf", Refused("not a finite number")),
+    ("1e3", 1000),                   # the exponent form is a number, as at the prompt
+    ("6,000", 6000),
+    ("6 000", 6000),
+    ("120", 120),
+]
+FRACTIONS = [("en", "12.5", 12.5), ("en", "6.000", 6), ("en", "1,5", Refused("a comma only separates")),
+             ("ru", "12,5", 12.5), ("ru", "1,500", Refused("можно прочесть двояко")), ("ru", "6 000,5", 6000.5)]
+
+
+def _yaml_quoted(text):
+    return "'" + text + "'"
+
+
+def _json_value(text):
+    """JSON's number where the text is one JSON has (1e3, 120), else a string."""
+    try:
+        json.loads(text)
+        return text
+    except ValueError:
+        return json.dumps(text)
+
+
+def _csv_cell(text):
+    return f'"{text}"' if "," in text else text
+
+
+def _from_answers(ccadvisor, tmp_path, lang, qid, text):
+    """(value or None, the error) for each answers path: YAML, YAML quoted, JSON, a CSV cell."""
+    results = []
+    for name, content in (("a.yaml", f"{qid}: {text}\n"), ("q.yaml", f"{qid}: {_yaml_quoted(text)}\n"),
+                          ("a.json", f'{{"{qid}": {_json_value(text)}}}')):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        run = ccadvisor("--lang", lang, "advise", "--answers", str(tmp_path / name), "--format", "json")
+        results.append((name, json.loads(run.out)["answers"][qid] if run.code == 0 else None,
+                        run.err))
+    (tmp_path / "in.csv").write_text(f"client,{qid}\nA,{_csv_cell(text)}\n", encoding="utf-8")
+    row = json.loads(ccadvisor("--lang", lang, "batch", str(tmp_path / "in.csv"), "--format",
+                               "jsonl").out)
+    results.append(("in.csv", None if row["error"] else text, row["error"]))
+    return results
+
+
+def _at_the_prompt(ccadvisor, tmp_path, lang, qid, text):
+    """(value or None, what the interview printed) for ``text`` typed at ``qid``'s prompt."""
+    path = tmp_path / "s.yaml"
+    path.write_text("call_load: calls_lost\n")
+    consultation = Consultation({"call_load": "calls_lost"}, ["call_load"])
+    skips = 0
+    while consultation.current().id != qid:
+        consultation.answer(consultation.current().id, None)
+        skips += 1
+    run = ccadvisor("--lang", lang, "consult", "--resume", str(path),
+                    input="skip\n" * skips + text + "\nquit\n")
+    return ("prompt", yaml.safe_load(path.read_text()).get(qid), run.out)
+
+
+def _from_assumptions(ccadvisor, tmp_path, lang, key, text):
+    """(value or None, the error) for each assumptions path: YAML, YAML quoted, JSON."""
+    results = []
+    for name, content in (("r.yaml", f"{key}: {text}\n"), ("rq.yaml", f"{key}: {_yaml_quoted(text)}\n"),
+                          ("r.json", f'{{"{key}": {{"value": {_json_value(text)}}}}}')):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        run = ccadvisor("--lang", lang, "cost", "--answers", str(tmp_path / "min.yaml"),
+                        "--assumptions", str(tmp_path / name), "--format", "json")
+        value = ({n["key"]: n["value"] for n in json.loads(run.out)["numbers"]}[key]
+                 if run.code == 0 else None)
+        results.append((name, value, run.err))
+    return results
+
+
+def _agree(results, expected):
+    for where, value, said in results:
+        said = " ".join(said.split())  # the interview wraps its lines to the terminal's width
+        if isinstance(expected, Refused):
+            assert value is None and expected in said, (where, value, said)
+        elif where == "in.csv":
+            assert said == "", (where, said)
+        else:
+            assert value == expected and not said.startswith("ccadvisor: error"), (where, value, said)
+
+
+@pytest.mark.parametrize("text, expected", WHOLE_NUMBERS)
+def test_a_whole_number_reads_the_same_in_every_input_path(ccadvisor, tmp_path, text, expected):
+    """calls_per_month is both a question and a rate, whole in both; call_staff is asked early."""
+    (tmp_path / "min.yaml").write_text("call_load: calls_lost\n")
+    results = _from_answers(ccadvisor, tmp_path, "en", "calls_per_month", text)
+    results.append(_at_the_prompt(ccadvisor, tmp_path, "en", "call_staff", text))
+    results += _from_assumptions(ccadvisor, tmp_path, "en", "calls_per_month", text)
+    _agree(results, expected)
+
+
+@pytest.mark.parametrize("lang, text, expected", FRACTIONS)
+def test_a_fraction_reads_the_same_in_every_input_path(ccadvisor, tmp_path, lang, text, expected):
+    """peak_hour_calls is a question and a rate, asked in the interview; Russian writes 12,5."""
+    (tmp_path / "min.yaml").write_text("call_load: calls_lost\n")
+    results = _from_answers(ccadvisor, tmp_path, lang, "peak_hour_calls", text)
+    results.append(_at_the_prompt(ccadvisor, tmp_path, lang, "peak_hour_calls", text))
+    results += _from_assumptions(ccadvisor, tmp_path, lang, "peak_hour_calls", text)
+    _agree(results, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yes", "yes"), ("no", "no"), ("true", "yes"), ("False", "no"), ("да", "yes"),
+    ("on", Refused("expected yes or no")), ("y", "yes"), ("1", Refused("expected yes or no")),
+])
+def test_a_yes_or_no_reads_the_same_in_every_input_path(ccadvisor, tmp_path, text, expected):
+    """README: yes/no questions take yes/no or true/false (and the Russian да/нет); YAML's own
+    yes-words (on, off) are no answer here, nor is JSON's 1."""
+    results = _from_answers(ccadvisor, tmp_path, "en", "planned_spikes", text)
+    results.append(_at_the_prompt(ccadvisor, tmp_path, "en", "planned_spikes", text))
+    _agree(results, expected)

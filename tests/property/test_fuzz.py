@@ -1,8 +1,8 @@
-"""The answers-file loader and the batch readers under fuzzing: any bytes give answers (or rows)
-or an InputError, nothing else.
+"""The answers-file loader, the batch readers and the assumptions-file loader under fuzzing: any
+bytes give answers (or rows, or rates) or an InputError, nothing else.
 
-Coverage-guided fuzzing (atheris, fuzz/fuzz_answers.py and fuzz/fuzz_batch.py) runs for a
-bounded time from .ci/run;
+Coverage-guided fuzzing (atheris, fuzz/fuzz_answers.py, fuzz/fuzz_batch.py and
+fuzz/fuzz_assumptions.py) runs for a bounded time from .ci/run;
 here the same check runs on a fixed budget of hypothesis-made inputs, plus the inputs the fuzzer
 has already broken the loader with (kept so they stay fixed).
 """
@@ -29,6 +29,8 @@ def _load_target(name):
 check_one = _load_target("fuzz_answers").check_one
 check_batch = _load_target("fuzz_batch").check_one
 BATCH_SEEDS = sorted((FUZZ / "seeds_batch").iterdir())
+check_assumptions = _load_target("fuzz_assumptions").check_one
+ASSUMPTIONS_SEEDS = sorted((FUZZ / "seeds_assumptions").iterdir())
 BUDGET = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                            HealthCheck.function_scoped_fixture])
 YAML, JSON = b"\x00", b"\x01"  # the target's first byte: which suffix the file gets
@@ -49,8 +51,13 @@ def test_inputs_that_once_broke_the_loader(tmp_path, data):
     check_one(data, str(tmp_path))
 
 
-TARGETS = {"answers": check_one, "batch": check_batch}
-TARGET_SEEDS = {"answers": SEEDS, "batch": BATCH_SEEDS}
+def test_an_assumptions_key_with_a_line_break_is_one_line(tmp_path):
+    """It once broke the assumptions loader's one-line error: 'unknown assumption' on two lines."""
+    check_assumptions(YAML + b'"a\\nb": 1\n', str(tmp_path))
+
+
+TARGETS = {"answers": check_one, "batch": check_batch, "assumptions": check_assumptions}
+TARGET_SEEDS = {"answers": SEEDS, "batch": BATCH_SEEDS, "assumptions": ASSUMPTIONS_SEEDS}
 
 
 @pytest.mark.parametrize("target", TARGETS)

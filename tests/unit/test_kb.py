@@ -1,5 +1,6 @@
 """ccadvisor kb check: the real rule base is sound, and every check catches what it is for."""
 import json
+import os
 import shutil
 
 import pytest
@@ -64,7 +65,18 @@ def test_an_absent_seeds_directory_is_said_clearly(ccadvisor, tmp_path):
     assert result.sound and not result.quotes_verified
     run = ccadvisor("kb", "check", "--seeds", str(tmp_path / "nowhere"))
     assert run.code == 2
-    assert run.err == f"ccadvisor: error: --seeds: seeds directory '{tmp_path / 'nowhere'}' does not exist\n"
+    assert run.err == (f"ccadvisor: error: --seeds: '{tmp_path / 'nowhere'}' does not exist; "
+                       "expected a directory of the seed articles\n")
+
+
+@pytest.mark.parametrize("make", [lambda p: p.write_text("root:x:0:0\n"), os.mkfifo])
+def test_seeds_that_are_a_file_are_not_said_to_be_missing(ccadvisor, tmp_path, make):
+    """kb check --seeds /etc/passwd: the path is there, it is just no directory."""
+    seeds = tmp_path / "passwd"
+    make(seeds)
+    run = ccadvisor("kb", "check", "--seeds", str(seeds))
+    assert (run.code, run.err) == (2, f"ccadvisor: error: --seeds: '{seeds}' is not a directory; "
+                                      "expected a directory of the seed articles\n")
 
 
 # --- deliberately broken rule sets: each check must catch its own kind of fault --------------

@@ -5,17 +5,17 @@ import sys
 import click
 
 from commands.common import (assumptions_option, check_output_target, load_rates, output_option,
-                             output_stream)
+                             output_stream, WholeNumber)
 from expert.i18n import gettext as _
 
 
 @click.command()
 @click.argument("file", metavar="FILE")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--jobs", "-j", type=WholeNumber(1, 64), default=1, show_default=True,
               help="Worker processes; the output is the same for any number.")
 @click.option("--format", "fmt", type=click.Choice(("csv", "jsonl")), default="csv",
               show_default=True, help="Output format.")
-@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+@click.option("--max-rows", type=WholeNumber(1), default=100_000, show_default=True,
               help="Refuse a file with more rows than this (split it, or raise the limit).")
 @output_option
 @assumptions_option

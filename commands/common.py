@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 
 import click
@@ -45,6 +46,17 @@ class Number(click.ParamType):
 
 
 NUMBER = Number()
+
+
+class WholeNumber(click.IntRange):
+    """A whole-number option (--months, --jobs, --runs) in digits only: Python's int() also
+    takes 1_2 as twelve, which no other input path of the tool reads so."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+            self.fail(_("{value!r} is not a valid {number_type}.").format(
+                value=value, number_type="integer"), param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def format_option(*formats, default="text"):

@@ -2,7 +2,7 @@
 import click
 
 from commands.common import (answers_source, assumptions_option, check_output_target, emit,
-                             format_option, load_source, output_option)
+                             format_option, load_source, output_option, WholeNumber)
 from expert.errors import InputError
 from expert.i18n import gettext as _
 
@@ -12,7 +12,7 @@ MAX_MONTHS = 120
 @click.command()
 @answers_source
 @assumptions_option
-@click.option("--months", type=int, default=None,
+@click.option("--months", type=WholeNumber(), default=None,
               help=f"Horizon in months (1-{MAX_MONTHS}); default: the client's horizon_months answer.")
 @format_option("text", "md", "json", "html")
 @output_option

@@ -1,7 +1,7 @@
 """ccadvisor kb: work on the knowledge base itself. ``kb check`` verifies the rule base."""
 import click
 
-from commands.common import format_option
+from commands.common import WholeNumber, format_option
 
 
 @click.group()
@@ -13,9 +13,9 @@ def kb():
 @format_option("text", "json")
 @click.option("--seeds", "seeds_dir", metavar="DIR",
               help="Directory of the seed articles [default: ../shared/seeds from the repo root].")
-@click.option("--runs", type=click.IntRange(1, 100000), default=300, show_default=True,
+@click.option("--runs", type=WholeNumber(1, 100000), default=300, show_default=True,
               help="How many seeded random answer sets to run the engine on.")
-@click.option("--random-seed", type=int, default=None, metavar="N",
+@click.option("--random-seed", type=WholeNumber(), default=None, metavar="N",
               help="Seed of the random answer sets (the default gives the same sets every time).")
 @click.pass_context
 def check(ctx, fmt, seeds_dir, runs, random_seed):

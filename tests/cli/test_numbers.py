@@ -256,3 +256,17 @@ def test_a_yes_or_no_reads_the_same_in_every_input_path(ccadvisor, tmp_path, tex
     results = _from_answers(ccadvisor, tmp_path, "en", "planned_spikes", text)
     results.append(_at_the_prompt(ccadvisor, tmp_path, "en", "planned_spikes", text))
     _agree(results, expected)
+
+
+@pytest.mark.parametrize("args, option, typed", [
+    (("cost", "--example", "home_team_startup", "--months"), "'--months'", "1_2"),
+    (("batch", "rows.csv", "--jobs"), "'--jobs' / '-j'", "1_0"),
+    (("batch", "rows.csv", "--max-rows"), "'--max-rows'", "0x10"),
+    (("kb", "check", "--runs"), "'--runs'", "1e2"),
+    (("kb", "check", "--random-seed"), "'--random-seed'", "4_2"),
+])
+def test_a_whole_number_option_takes_digits_only(ccadvisor, args, option, typed):
+    # Python's int() reads 1_2 as twelve; no answer, rate or prompt of the tool does.
+    run = ccadvisor(*args, typed)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == f"Error: Invalid value for {option}: {typed!r} is not a valid integer."

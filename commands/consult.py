@@ -14,6 +14,7 @@ import click
 from commands.common import assumptions_option, load_rates
 from expert.errors import InputError
 from expert.i18n import gettext as _
+from expert.report.controls import visible
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
 
@@ -59,8 +60,8 @@ class Terminal:
                 self.show("notice", style={"fg": "red"}, kind="not_text")
         if not line:
             raise EOFError
-        if not sys.stdin.isatty():
-            click.echo(line.rstrip("\n"))  # scripted input: keep the transcript readable
+        if not sys.stdin.isatty():  # scripted input: keep the transcript readable, and harmless
+            click.echo(visible(line.rstrip("\n")))
         return line.strip()
 
     def prompt_text(self, name: str, **model) -> str:

@@ -75,7 +75,8 @@ class Writes:
     """A text handle whose own write errors become the one-line WriteError naming ``where``.
 
     Errors raised while producing the text (a batch reads and advises as it writes) pass through
-    unchanged, so they are never blamed on the output.
+    unchanged, so they are never blamed on the output. So does BrokenPipeError: a reader that
+    stopped early (`| head`) is no fault of the input, and the command line ends quietly on it.
     """
 
     def __init__(self, handle: TextIO, where: str):
@@ -84,6 +85,8 @@ class Writes:
     def write(self, text: str) -> None:
         try:
             self.handle.write(text)
+        except BrokenPipeError:
+            raise
         except (OSError, UnicodeError) as err:
             raise cannot_write(err, self.where) from None
 
@@ -96,6 +99,8 @@ class Writes:
         try:
             for step in steps:
                 step()
+        except BrokenPipeError:
+            raise
         except (OSError, UnicodeError) as err:
             raise cannot_write(err, self.where) from None
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import signal
 import sys
 
 import click
 
+from expert.errors import Terminated
 from expert.i18n import gettext as _
 
 # command name -> "module:function"; the order is the order `ccadvisor --help` lists them.
@@ -85,7 +87,7 @@ class LazyGroup(click.Group):
         lang = asked if asked in LANGUAGES else lang
         from commands._click_words import speak_our_language
         speak_our_language()
-        with using(lang):
+        with using(lang), terminated_as_interrupted():
             if sys.stdout is None:  # started with `>&-`: nothing the command says could be seen
                 click.echo(_("ccadvisor: error: {message}").format(
                     message=_("cannot write to standard output: it is closed")), err=True)
@@ -114,6 +116,8 @@ class LazyGroup(click.Group):
             fail(ctx, str(err), 2)
         except ToolMissing as err:
             fail(ctx, str(err), 1)
+        except Terminated:  # as shells count it: 128 + SIGTERM
+            fail(ctx, _("terminated (SIGTERM)"), 143)
         except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
             fail(ctx, _("interrupted"), 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -142,6 +146,29 @@ def with_language(command: click.Command) -> None:
         command.params.append(lang_option())
     for sub in getattr(command, "commands", {}).values():
         with_language(sub)
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted():
+    """SIGTERM raises Terminated, a KeyboardInterrupt, for the block: the command stops as it
+    does on Ctrl-C instead of dying on the spot with its temporary files left behind. The
+    handler before is restored after (a test runs the command line in its own process)."""
+    import threading
+    if threading.current_thread() is not threading.main_thread():  # only there can it be set
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_terminated(signum, frame):
+    # Only raises (Terminated is imported already: an import takes a lock): a handler runs
+    # between any two bytecodes, in the middle of a write or with a lock held, where doing I/O
+    # itself could deadlock or garble the output.
+    raise Terminated
 
 
 @contextlib.contextmanager

@@ -12,7 +12,7 @@ import sys
 import click
 
 from commands.common import assumptions_option, load_rates
-from expert.errors import InputError
+from expert.errors import InputError, Terminated
 from expert.i18n import gettext as _
 from expert.report.controls import visible
 
@@ -156,6 +156,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
         term.show("notice", kind="quit", path=str(session.path), path_arg=path_arg)
     elif outcome == flow.INTERRUPTED:
         interrupted(session, term, path_arg, "Ctrl-C", code=130)
+    elif outcome == flow.TERMINATED:  # timeout, kill, a service manager: 128 + SIGTERM
+        interrupted(session, term, path_arg, "SIGTERM", code=143)
     elif outcome == flow.CLOSED:
         return
     elif consultation is None:  # the session was finished before, and its report is wanted
@@ -166,7 +168,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
-    """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C)."""
+    """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C, 143 for
+    SIGTERM)."""
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
               path_arg=path_arg)
     raise SystemExit(code)
@@ -198,6 +201,8 @@ def show_report(result, term: Terminal, rates_file: str | None = None) -> None:
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
+        except Terminated:  # the session is saved: the command line stops with exit 143
+            raise
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return

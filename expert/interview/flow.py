@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shlex
 
-from expert.errors import InputError
+from expert.errors import InputError, Terminated
 from expert.i18n import current, gettext
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
@@ -29,6 +29,7 @@ from expert.report.model import firing_row
 # How an interview ends. REPORT: a finished session whose report is wanted again; CLOSED: a
 # finished session left as it was.
 FINISHED, QUIT, INTERRUPTED, END_OF_INPUT = "finished", "quit", "interrupted", "end_of_input"
+TERMINATED = "terminated"  # as INTERRUPTED, by SIGTERM (Terminated) rather than Ctrl-C
 REPORT, CLOSED = "report", "closed"
 # The words a consultant can type at a question's prompt, and at a finished session's.
 PROMPT_COMMANDS = ("?", "help", "why", "status", "back", "skip", "note", "change", "quit")
@@ -71,10 +72,10 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
                   ) -> tuple[str, Consultation | None]:
     """The whole consultation on one session: (how it ended, the consultation).
 
-    ``before_firing`` goes to the engine (step mode). On Ctrl-C or the end of input every answer
-    given so far, including one the engine was still working on, is saved first. A finished
-    session is offered again: its report (FINISHED with no consultation), or ``change QID`` /
-    ``back``, which reopen it.
+    ``before_firing`` goes to the engine (step mode). On Ctrl-C, SIGTERM or the end of input
+    every answer given so far, including one the engine was still working on, is saved first. A
+    finished session is offered again: its report (FINISHED with no consultation), or ``change
+    QID`` / ``back``, which reopen it.
     """
     answered, unknown = answer_count(session.answers)
     io.show("notice", kind="resumed" if resumed else "start", client=session.meta.get("client", ""),
@@ -83,6 +84,8 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     if session.finished:
         try:
             reopen = finished_choice(session, io)
+        except Terminated:  # nothing to save: the command line stops with its exit code
+            raise
         except (KeyboardInterrupt, EOFError):
             return CLOSED, None
         if reopen in (REPORT, CLOSED):
@@ -109,9 +112,16 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
         if consultation is not None:  # an answer the engine was still working on is kept
             session.record(consultation.answers, consultation.history)
         session.save()
-        return (INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT), consultation
+        return stopped_by(stop), consultation
     session.save(status="finished")
     return FINISHED, consultation
+
+
+def stopped_by(stop: BaseException) -> str:
+    """How an interview ended that ``stop`` broke off."""
+    if isinstance(stop, Terminated):
+        return TERMINATED
+    return INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT
 
 
 def finished_choice(session, io):

@@ -6,8 +6,10 @@ order and, since the engine is deterministic, are identical for any number of jo
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
+import os
 import signal
 from collections.abc import Iterable, Iterator
 
@@ -39,11 +41,34 @@ def advise_row(row: Row, assumptions: dict | None = None) -> dict:
             "fired_rules": [f.rule for f in result.firings], "error": ""}
 
 
-def _warm_worker():
-    """Pool initializer: build the engine once, before the first row arrives. Ctrl-C is the
-    parent's to handle (it stops the pool); a worker that caught it too would print a traceback."""
+def _warm_worker(parent: int):
+    """Pool initializer: build the engine once, before the first row arrives.
+
+    Ctrl-C and SIGTERM are the parent's to handle (it stops the pool); a worker that caught
+    them too would print a traceback. So a worker ignores Ctrl-C and dies of SIGTERM at once, as
+    the parent's stopping of the pool, ``timeout``'s signal to the whole group, and the kernel
+    when the parent dies (SIGKILL included) send it: an orphan would write its results into a
+    pipe no one reads, and print a traceback of the broken pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # blocked by run_rows, see there
     shared_engine()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel send this process SIGTERM when ``parent`` dies (Linux's prctl; where
+    there is none, nothing is done)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # no prctl here
+        return
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(0)
 
 
 def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None,
@@ -57,14 +82,32 @@ def run_rows(rows: Iterable[Row], jobs: int = 1, on_done=None,
             if on_done:
                 on_done(1)
         return
-    import multiprocessing
     # Pool.imap would pull the whole input into its task queue at once; feeding it a slice at a
     # time keeps memory flat. A slice is big enough that workers rarely wait at its end.
     chunk = 50
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker) as pool:
+    with _workers(jobs) as pool:
         rows = iter(rows)
         while piece := list(itertools.islice(rows, chunk * jobs * 32)):
             for result in pool.imap(one, piece, chunksize=chunk):
                 yield result
                 if on_done:
                     on_done(1)
+
+
+@contextlib.contextmanager
+def _workers(jobs: int):
+    """A pool of ``jobs`` forked workers, stopped (terminated) when the block ends.
+
+    SIGTERM stays blocked while they are forked: a worker inherits the parent's handler (which
+    raises, and would print a traceback in the worker) until its initializer replaces it, and a
+    signal in that window is only delivered once the worker is ready for it. A SIGTERM to the
+    parent meanwhile waits, then stops the pool as Ctrl-C does."""
+    import multiprocessing
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_worker,
+                                                        initargs=(os.getpid(),))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    with pool:
+        yield pool

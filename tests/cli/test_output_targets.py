@@ -123,3 +123,28 @@ def test_an_error_while_producing_the_text_is_not_blamed_on_the_output(tmp_path)
             raise OSError("the input went away")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_only_a_temporary_of_a_process_gone_from_this_machine_is_cleared(tmp_path):
+    """In a shared folder a temporary of another machine, or of a process still writing, may
+    be in use: only this machine's dead process's is stale."""
+    import re
+    import socket
+    import subprocess
+    import sys
+
+    from expert.inputs.files import write_atomic
+    host = re.sub(r"[^A-Za-z0-9-]", "_", socket.gethostname())
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()  # exited and reaped
+    living = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        kept = [f".report.txt.{host}-{living.pid}.abc.tmp", f".report.txt.other_host-{dead}.abc.tmp",
+                f".other.txt.{host}-{dead}.abc.tmp"]
+        for name in [*kept, f".report.txt.{host}-{dead}.abc.tmp"]:
+            (tmp_path / name).write_text("half")
+        write_atomic(tmp_path / "report.txt", "whole\n")
+    finally:
+        living.kill()
+        living.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, "report.txt"])

@@ -89,6 +89,24 @@ def test_ctrl_c_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
     assert [k for k in saved if k != "meta"] == given
 
 
+def test_sigterm_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
+    """What `timeout` or a closing terminal's manager sends: the Ctrl-C path, exit 143."""
+    answers, _ = load_example(EXAMPLE)
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
+    given = answer_prompts(child, answers, count=2)
+    child.expect(PROMPT)
+    child.kill(signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 143
+    assert "Interrupted (SIGTERM)" in output and "Traceback" not in output
+    assert "ccadvisor consult --resume s.yaml" in output
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert [k for k in saved if k != "meta"] == given
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]  # no temporary, no lock
+
+
 @pytest.mark.parametrize("colour", [True, False])
 def test_colour_only_on_a_terminal_without_no_color(ccadvisor_exe, tmp_path, colour):
     child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", colour=colour)

@@ -6,8 +6,11 @@ business (flow.py).
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
 
 import click
 
@@ -91,9 +94,40 @@ class LineEditor:
 
     def read(self, prompt: str, words: dict) -> str:
         self.words = words
-        line = input(prompt)
+        with signals_noticed():
+            line = input(prompt)
         line.encode("utf-8")  # undecodable bytes may come back as surrogates
         return line + "\n"
+
+
+# How often a wait at a readline prompt is woken to act on a signal that came at its start.
+TICK_SECONDS = 0.2
+
+
+@contextlib.contextmanager
+def signals_noticed():
+    """Act on Ctrl-C or SIGTERM whenever it comes while readline waits for a line.
+
+    CPython's readline prints the prompt and then waits for a key in select() with no timeout;
+    a signal that lands between the two (Ctrl-C the moment the prompt appears) only marks its
+    handler as due, and nothing runs it until the next key: the prompt seems hung. A timer
+    signal interrupts that select() every TICK_SECONDS, and readline then runs the handlers that
+    are due. The timer's own handler does nothing: being delivered is all it is for."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _wake)
+    signal.siginterrupt(signal.SIGALRM, False)  # other calls resume; select() never does
+    signal.setitimer(signal.ITIMER_REAL, TICK_SECONDS, TICK_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _wake(signum, frame):
+    pass
 
 
 def read_line(stream) -> str:

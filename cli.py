@@ -3,16 +3,20 @@
 Each command lives in its own module under ``commands/`` and is imported only when it is run,
 so ``ccadvisor --help`` does not pay for the rule engine. Bad input anywhere surfaces as
 ``expert.errors.InputError`` and is printed here as one line on stderr with exit code 2.
-Ctrl-C exits 130, and any other failure one line with exit code 1 (README: exit codes).
+Ctrl-C exits 130, a reader of the output that stops early (`| head`) quietly 141, and any
+other failure one line with exit code 1 (README: exit codes).
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+import signal
 import sys
 
 import click
 
+from expert.errors import Terminated
 from expert.i18n import gettext as _
 
 # command name -> "module:function"; the order is the order `ccadvisor --help` lists them.
@@ -83,19 +87,37 @@ class LazyGroup(click.Group):
         lang = asked if asked in LANGUAGES else lang
         from commands._click_words import speak_our_language
         speak_our_language()
-        with using(lang):
+        with using(lang), terminated_as_interrupted():
+            if sys.stdout is None:  # started with `>&-`: nothing the command says could be seen
+                click.echo(_("ccadvisor: error: {message}").format(
+                    message=_("cannot write to standard output: it is closed")), err=True)
+                raise SystemExit(2)
             return super().main(args, *rest, **kwargs)
 
+    def parse_args(self, ctx, args):
+        """The group's own --help and --version print here, before ``invoke``: a reader that
+        stops early (`| head -c 1`) ends them as it ends a command."""
+        try:
+            with flushed_stdout():
+                return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            reader_gone(ctx)
+
     def invoke(self, ctx):
-        """The exit codes README's table promises: bad input 2, Ctrl-C 130, anything else
-        unexpected 1; each with one line on stderr and no traceback (CCADVISOR_DEBUG=1 shows it)."""
+        """The exit codes README's table promises: bad input 2, Ctrl-C 130, the output's
+        reader gone 141 (quietly), anything else unexpected 1; each with one line on stderr and no traceback (CCADVISOR_DEBUG=1 shows it)."""
         from expert.errors import InputError, ToolMissing
         try:
-            return super().invoke(ctx)
+            with flushed_stdout():
+                return super().invoke(ctx)
+        except BrokenPipeError:
+            reader_gone(ctx)
         except InputError as err:
             fail(ctx, str(err), 2)
         except ToolMissing as err:
             fail(ctx, str(err), 1)
+        except Terminated:  # as shells count it: 128 + SIGTERM
+            fail(ctx, _("terminated (SIGTERM)"), 143)
         except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
             fail(ctx, _("interrupted"), 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -124,6 +146,59 @@ def with_language(command: click.Command) -> None:
         command.params.append(lang_option())
     for sub in getattr(command, "commands", {}).values():
         with_language(sub)
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted():
+    """SIGTERM raises Terminated, a KeyboardInterrupt, for the block: the command stops as it
+    does on Ctrl-C instead of dying on the spot with its temporary files left behind. The
+    handler before is restored after (a test runs the command line in its own process)."""
+    import threading
+    if threading.current_thread() is not threading.main_thread():  # only there can it be set
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_terminated(signum, frame):
+    # Only raises (Terminated is imported already: an import takes a lock): a handler runs
+    # between any two bytecodes, in the middle of a write or with a lock held, where doing I/O
+    # itself could deadlock or garble the output.
+    raise Terminated
+
+
+@contextlib.contextmanager
+def flushed_stdout():
+    """Flush standard output at the end of the block, whatever ends it: a pipe closed early is
+    then found here, as a BrokenPipeError, and not in the interpreter's last flush at exit,
+    which would print a multi-line "Exception ignored" instead."""
+    try:
+        yield
+    finally:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+
+
+# The reader of standard output went away (`| head` has all it wants): as Unix tools do, stop
+# quietly with 141 (128 + SIGPIPE, the status a shell reports for `yes | head -1`), the same
+# for every command. It says nothing of the user's input, so no error line and not exit 2.
+READER_GONE = 141
+
+
+def reader_gone(ctx):
+    """Stop quietly, standard output pointed at /dev/null so that nothing left in its buffer
+    is written (and fails) again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind it (a test's capture)
+        pass
+    ctx.exit(READER_GONE)
 
 
 def fail(ctx, message: str, code: int):

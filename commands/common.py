@@ -84,30 +84,15 @@ def emit(text: str, output: str | None) -> None:
 @contextlib.contextmanager
 def output_stream(output: str | None):
     """A text handle on standard output or on FILE written atomically (nothing on failure)."""
-    from expert.inputs.files import WriteError, Writes, atomic_writer
+    from expert.inputs.files import Writes, atomic_writer
     if to_stdout(output):
         out = Writes(sys.stdout, _("standard output"))
-        try:
-            yield out
-            out.finish(sys.stdout.flush)
-        except WriteError:  # e.g. `| head` closed the pipe
-            _drop_stdout()
-            raise
+        yield out  # a reader that stops early (`| head`) ends the command in cli.py, quietly
+        out.finish(sys.stdout.flush)
         return
     with atomic_writer(output, inputs_read()) as handle:
         yield handle
     click.echo(_("written: {path}").format(path=output), err=True)
-
-
-def _drop_stdout() -> None:
-    """Point standard output at /dev/null, so that the interpreter's last flush of the broken
-    stream does not print a second, multi-line error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # no real file behind it (a test runner's capture)
-        pass
 
 
 # The parameters, in any command, that name a file or directory the command reads: answers,

@@ -6,14 +6,18 @@ business (flow.py).
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
 
 import click
 
 from commands.common import assumptions_option, inputs_read, load_rates
-from expert.errors import InputError
+from expert.errors import InputError, Terminated
 from expert.i18n import gettext as _
+from expert.report.controls import visible
 
 REPORT_FORMATS = {".md": "md", ".html": "html", ".json": "json"}
 
@@ -59,8 +63,8 @@ class Terminal:
                 self.show("notice", style={"fg": "red"}, kind="not_text")
         if not line:
             raise EOFError
-        if not sys.stdin.isatty():
-            click.echo(line.rstrip("\n"))  # scripted input: keep the transcript readable
+        if not sys.stdin.isatty():  # scripted input: keep the transcript readable, and harmless
+            click.echo(visible(line.rstrip("\n")))
         return line.strip()
 
     def prompt_text(self, name: str, **model) -> str:
@@ -90,9 +94,40 @@ class LineEditor:
 
     def read(self, prompt: str, words: dict) -> str:
         self.words = words
-        line = input(prompt)
+        with signals_noticed():
+            line = input(prompt)
         line.encode("utf-8")  # undecodable bytes may come back as surrogates
         return line + "\n"
+
+
+# How often a wait at a readline prompt is woken to act on a signal that came at its start.
+TICK_SECONDS = 0.2
+
+
+@contextlib.contextmanager
+def signals_noticed():
+    """Act on Ctrl-C or SIGTERM whenever it comes while readline waits for a line.
+
+    CPython's readline prints the prompt and then waits for a key in select() with no timeout;
+    a signal that lands between the two (Ctrl-C the moment the prompt appears) only marks its
+    handler as due, and nothing runs it until the next key: the prompt seems hung. A timer
+    signal interrupts that select() every TICK_SECONDS, and readline then runs the handlers that
+    are due. The timer's own handler does nothing: being delivered is all it is for."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _wake)
+    signal.siginterrupt(signal.SIGALRM, False)  # other calls resume; select() never does
+    signal.setitimer(signal.ITIMER_REAL, TICK_SECONDS, TICK_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _wake(signum, frame):
+    pass
 
 
 def read_line(stream) -> str:
@@ -156,6 +191,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
                   unsaved=session.save_error is not None)
     elif outcome == flow.INTERRUPTED:
         interrupted(session, term, path_arg, "Ctrl-C", code=130)
+    elif outcome == flow.TERMINATED:  # timeout, kill, a service manager: 128 + SIGTERM
+        interrupted(session, term, path_arg, "SIGTERM", code=143)
     elif outcome == flow.CLOSED:
         return
     elif consultation is None:  # the session was finished before, and its report is wanted
@@ -168,7 +205,8 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
 
 
 def interrupted(session, term: Terminal, path_arg: str, reason: str, code: int):
-    """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C)."""
+    """Say how to resume (the flow has saved), and exit with ``code`` (130 for Ctrl-C, 143 for
+    SIGTERM)."""
     term.show("notice", kind="interrupted", reason=reason, path=str(session.path),
               path_arg=path_arg, unsaved=session.save_error is not None)
     raise SystemExit(code)
@@ -200,6 +238,8 @@ def show_report(result, term: Terminal, rates_file: str | None = None, inputs=()
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
+        except Terminated:  # the session is saved: the command line stops with exit 143
+            raise
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return

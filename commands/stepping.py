@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from expert.report.controls import visible
 from expert.report.render import terminal_width
 
 
@@ -66,8 +67,8 @@ class StepListener:
             if not line:
                 self.echo("\n")
                 line = "quit"
-            elif not sys.stdin.isatty():
-                self.echo(line.rstrip("\n") + "\n")  # scripted input: keep the transcript readable
+            elif not sys.stdin.isatty():  # scripted input: keep the transcript readable, and harmless
+                self.echo(visible(line.rstrip("\n")) + "\n")
             command = parse(line)
             if command.name in MOVES:
                 self.session.move(command)

@@ -22,6 +22,13 @@ class ToolMissing(Exception):
     which and what to do instead. Not the user's input: exit code 1, as for any failure."""
 
 
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM: ``timeout``, ``kill``, a service manager). A
+    KeyboardInterrupt, so that every path that cleans up after Ctrl-C (a temporary file
+    removed, a consultation's answers saved, a pool of workers stopped) does so for it too; the
+    command line tells them apart only by the exit code (143, not 130)."""
+
+
 def did_you_mean(name, known, otherwise: str = "") -> str:
     """" (did you mean 'x'?)" for the closest known name, else ``otherwise``."""
     close = difflib.get_close_matches(str(name), list(known), n=1)

@@ -3,7 +3,8 @@
 Only a regular file or a new path is ever written: ``-o /dev/null`` as root would otherwise
 replace the device node with a file. A new file gets the mode the umask gives (mkstemp's 0600
 is for secrets), a replaced one keeps its mode, and the directory is fsynced after the rename,
-so that the rename itself survives a power cut.
+so that the rename itself survives a power cut. A temporary's name says whose it is (machine
+and process), and the next write of the same file removes one whose process is gone.
 
 A symbolic link at the output path is followed only as ``symlink_refusal`` allows, and never at
 a name the tool made up itself (``follow_symlinks=False``: the link itself is replaced). The
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -136,7 +139,8 @@ class Writes:
     """A text handle whose own write errors become the one-line WriteError naming ``where``.
 
     Errors raised while producing the text (a batch reads and advises as it writes) pass through
-    unchanged, so they are never blamed on the output.
+    unchanged, so they are never blamed on the output. So does BrokenPipeError: a reader that
+    stopped early (`| head`) is no fault of the input, and the command line ends quietly on it.
     """
 
     def __init__(self, handle: TextIO, where: str):
@@ -145,6 +149,8 @@ class Writes:
     def write(self, text: str) -> None:
         try:
             self.handle.write(text)
+        except BrokenPipeError:
+            raise
         except (OSError, UnicodeError) as err:
             raise cannot_write(err, self.where) from None
 
@@ -157,6 +163,8 @@ class Writes:
         try:
             for step in steps:
                 step()
+        except BrokenPipeError:
+            raise
         except (OSError, UnicodeError) as err:
             raise cannot_write(err, self.where) from None
 
@@ -186,8 +194,9 @@ def atomic_writer(path: str | Path, inputs: Iterable[str | Path | None] = (),
         mode = _new_file_mode()
     except OSError as err:
         raise cannot_write(err, where) from None
+    remove_stale_temporaries(path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path), suffix=".tmp")
     except OSError as err:  # e.g. a read-only directory
         raise cannot_write(err, where) from None
     try:
@@ -211,6 +220,45 @@ def _close_after_failure(handle: TextIO) -> None:
     the one-line WriteError already on its way, and the temporary is removed anyway."""
     with contextlib.suppress(OSError):
         handle.close()
+
+
+def _temporary_prefix(path: Path) -> str:
+    """``.NAME.HOST-PID.``: whose temporary it is, so that a later run can tell one left by a
+    process that is gone (SIGKILL, a power cut) from one still being written, even in a folder
+    that other machines share."""
+    return f"{_this_machines(path)}{os.getpid()}."
+
+
+def _this_machines(path: Path) -> str:
+    """``.NAME.HOST-``: the start of every temporary of ``path`` written on this machine."""
+    return f".{path.name}.{re.sub(r'[^A-Za-z0-9-]', '_', socket.gethostname())}-"
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporaries of ``path`` left by processes of this machine that are gone."""
+    start = _this_machines(path)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return  # creating the temporary will say what is wrong
+    for name in names:
+        pid = name[len(start):].split(".")[0]
+        if name.startswith(start) and name.endswith(".tmp") and _gone(pid):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+
+
+def _gone(pid: str) -> bool:
+    """Whether ``pid`` (as written in a temporary's name) names no running process."""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):  # another user's process; no pid at all
+        return False
+    return False
 
 
 def _fsync_directory(directory: Path) -> None:

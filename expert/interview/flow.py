@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shlex
 
-from expert.errors import InputError
+from expert.errors import InputError, Terminated
 from expert.i18n import current, gettext
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
@@ -30,6 +30,7 @@ from expert.report.model import firing_row
 # How an interview ends. REPORT: a finished session whose report is wanted again; CLOSED: a
 # finished session left as it was.
 FINISHED, QUIT, INTERRUPTED, END_OF_INPUT = "finished", "quit", "interrupted", "end_of_input"
+TERMINATED = "terminated"  # as INTERRUPTED, by SIGTERM (Terminated) rather than Ctrl-C
 REPORT, CLOSED = "report", "closed"
 # The words a consultant can type at a question's prompt, and at a finished session's.
 PROMPT_COMMANDS = ("?", "help", "why", "status", "back", "skip", "note", "change", "quit")
@@ -72,10 +73,10 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
                   ) -> tuple[str, Consultation | None]:
     """The whole consultation on one session: (how it ended, the consultation).
 
-    ``before_firing`` goes to the engine (step mode). On Ctrl-C or the end of input every answer
-    given so far, including one the engine was still working on, is saved first. A finished
-    session is offered again: its report (FINISHED with no consultation), or ``change QID`` /
-    ``back``, which reopen it.
+    ``before_firing`` goes to the engine (step mode). On Ctrl-C, SIGTERM or the end of input
+    every answer given so far, including one the engine was still working on, is saved first. A
+    finished session is offered again: its report (FINISHED with no consultation), or ``change
+    QID`` / ``back``, which reopen it.
     """
     answered, unknown = answer_count(session.answers)
     io.show("notice", kind="resumed" if resumed else "start", client=session.meta.get("client", ""),
@@ -84,6 +85,8 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     if session.finished:
         try:
             reopen = finished_choice(session, io)
+        except Terminated:  # nothing to save: the command line stops with its exit code
+            raise
         except (KeyboardInterrupt, EOFError):
             return CLOSED, None
         if reopen in (REPORT, CLOSED):
@@ -109,10 +112,17 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     except (KeyboardInterrupt, EOFError) as stop:
         if consultation is not None:  # an answer the engine was still working on is kept
             session.record(consultation.answers, consultation.history)
-        keep(session, io)
-        return (INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT), consultation
-    keep(session, io, status="finished")
+        keep(session, io, last=True)
+        return stopped_by(stop), consultation
+    keep(session, io, status="finished", last=True)
     return FINISHED, consultation
+
+
+def stopped_by(stop: BaseException) -> str:
+    """How an interview ended that ``stop`` broke off."""
+    if isinstance(stop, Terminated):
+        return TERMINATED
+    return INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT
 
 
 def finished_choice(session, io):
@@ -177,7 +187,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
             keep(session, io)
             io.show("notice", kind="noted", id=question.id)
         elif command == "quit" and not rest:
-            save_answers(consultation, session, io)
+            save_answers(consultation, session, io, last=True)
             return False
         elif command == "back" and not rest:
             qid = consultation.back()
@@ -229,21 +239,22 @@ def withdrawn(consultation, session, io, trace: bool, kind: str, qid: str) -> bo
     return True
 
 
-def save_answers(consultation, session, io) -> None:
+def save_answers(consultation, session, io, last: bool = False) -> None:
     """The answer is on disk before the next question is shown (or, on a full disk, kept)."""
     session.record(consultation.answers, consultation.history)
-    keep(session, io)
+    keep(session, io, last=last)
 
 
-def keep(session, io, status: str | None = None) -> None:
+def keep(session, io, status: str | None = None, last: bool = False) -> None:
     """Save the session; if the file cannot be written (a full disk), say which and why, and go
     on with every answer in memory: each save writes them all, so the next one, once there is
-    room, catches up. The file on disk stays whole meanwhile (the writer is atomic)."""
+    room, catches up. The file on disk stays whole meanwhile (the writer is atomic). The
+    ``last`` save, as the interview ends, offers no going on: the resume line follows."""
     try:
         session.save(status)
     except WriteError as err:
         session.save_error = err
-        io.show("notice", style={"fg": "red"}, kind="not_saved", reason=str(err))
+        io.show("notice", style={"fg": "red"}, kind="not_saved", reason=str(err), last=last)
         return
     if session.save_error is not None:
         session.save_error = None

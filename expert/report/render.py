@@ -32,12 +32,15 @@ _SUFFIX = {"text": "txt", "md": "md", "html": "html"}
 
 
 MIN_WIDTH = 40  # narrower than this, wrapped prose is unreadable anyway
+# Wider than this, no line is ever read whole either; a width is also a size (rules and table
+# cells are built as strings that long), so COLUMNS=99999999999 must not allocate gigabytes.
+MAX_WIDTH = 1000
 _width: ContextVar[int | None] = ContextVar("width", default=None)
 
 
 def terminal_width() -> int:
     """The width text output is wrapped to: the terminal's, when standard output is one;
-    otherwise ``$COLUMNS`` if set, else 80. Never below MIN_WIDTH."""
+    otherwise ``$COLUMNS`` if set, else 80. Always within MIN_WIDTH..MAX_WIDTH."""
     width = 0
     if sys.stdout is not None and sys.stdout.isatty():
         try:
@@ -47,7 +50,7 @@ def terminal_width() -> int:
     if not width:
         columns = os.environ.get("COLUMNS", "")
         width = int(columns) if columns.strip().isdigit() else 80
-    return max(width or 80, MIN_WIDTH)
+    return min(max(width or 80, MIN_WIDTH), MAX_WIDTH)
 
 
 def current_width() -> int:

@@ -84,13 +84,28 @@ def test_a_key_holding_a_line_break_is_named_on_one_line(ccadvisor, tmp_path):
 
 
 def test_output_is_identical_for_any_number_of_jobs(ccadvisor, tmp_path):
-    body = "".join(GOOD[i % 3].replace(GOOD[i % 3].split(",")[0], f"c{i}", 1) for i in range(40))
+    # chunks of 50 rows go round the workers: 241 rows are some chunks each, and a short last
+    body = "".join(GOOD[i % 3].replace(GOOD[i % 3].split(",")[0], f"c{i}", 1) for i in range(240))
     path = write(tmp_path, "in.csv", HEADER + body + "Bad,x,,,,\n")
     one = ccadvisor("batch", path, "--jobs", "1")
     two = ccadvisor("batch", path, "--jobs", "2", "--format", "csv")
-    assert one.code == two.code == 0
-    assert len(rows_of(one.out)) == 41
-    assert one.out == two.out
+    three = ccadvisor("batch", path, "--jobs", "3")
+    assert one.code == two.code == three.code == 0
+    assert len(rows_of(one.out)) == 241
+    assert one.out == two.out == three.out
+
+
+def test_a_failure_in_a_worker_is_the_one_unexpected_line(ccadvisor, tmp_path, monkeypatch):
+    import expert.reasoning.batch
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(expert.reasoning.batch, "advise", boom)  # forked workers have it too
+    path = write(tmp_path, "in.csv", HEADER + GOOD[0])
+    run = ccadvisor("batch", path, "--jobs", "2")
+    assert run.code == 1
+    assert run.err == ("ccadvisor: error: unexpected RuntimeError: boom (set CCADVISOR_DEBUG=1 "
+                       "to see where)\n")
 
 
 def test_output_file_is_written_whole(ccadvisor, tmp_path):

@@ -1,5 +1,6 @@
 """A batch on hostile or huge input (issue 12): rows streamed with flat memory, a row limit,
-Ctrl-C exits 130, and no spreadsheet formula gets into the CSV output."""
+Ctrl-C exits 130 and SIGTERM 143 (both clean up), and no spreadsheet formula gets into the CSV output."""
+import contextlib
 import csv
 import io
 import os
@@ -84,6 +85,62 @@ def test_ctrl_c_stops_a_batch_with_exit_130_and_keeps_the_old_output(tmp_path, j
     assert err == "ccadvisor: error: interrupted\n"
     assert out.read_text() == "previous results\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+def start_batch(tmp_path, jobs: str) -> tuple:
+    """A real batch on far more rows than a test waits for, into out.csv (which holds
+    "previous results"), once it is writing: its temporary holds rows, so the workers run."""
+    path = tmp_path / "in.csv"
+    path.write_text("client,call_load\n" + "a,calls_lost\n" * 20_000)
+    out = tmp_path / "out.csv"
+    out.write_text("previous results\n")
+    child = subprocess.Popen([sys.executable, "-c", "import cli; cli.main()", "batch", str(path),
+                              "--jobs", jobs, "-o", str(out)], stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert child.poll() is None, child.stderr.read()
+        time.sleep(0.05)
+    return child, out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2", "4"])
+@pytest.mark.parametrize("to", ["process", "group"])
+def test_sigterm_stops_a_batch_with_exit_143_like_ctrl_c(tmp_path, jobs, to):
+    """SIGTERM once left the temporary behind (-j 1) and a traceback from every worker (-j 2..4).
+    `kill PID` sends it to the process; `timeout` to the whole group, workers included."""
+    child, out = start_batch(tmp_path, jobs)
+    if to == "group":
+        os.killpg(child.pid, signal.SIGTERM)
+    else:
+        child.send_signal(signal.SIGTERM)
+    _, err = child.communicate(timeout=60)  # its end: the last worker has closed stderr too
+    assert (child.returncode, err) == (143, "ccadvisor: error: terminated (SIGTERM)\n")
+    assert out.read_text() == "previous results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+def test_workers_of_a_killed_batch_exit_quietly_and_the_next_run_clears_its_temporary(tmp_path):
+    child, out = start_batch(tmp_path, "2")
+    workers = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True)
+    assert len(workers.stdout.split()) == 2
+    child.kill()  # SIGKILL: no cleanup of its own is possible
+    try:
+        err = child.stderr.read()  # ends when the orphaned workers have exited too
+        child.wait()  # reaped, as a shell does: a zombie's pid still counts as in use
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)  # whatever is left, should the test fail
+    assert err == ""
+    stale = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(stale) == 1 and f"-{child.pid}." in stale[0]
+
+    small = tmp_path / "small.csv"
+    small.write_text("client,call_load\na,calls_lost\n")
+    done = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "batch", str(small),
+                           "-o", str(out)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv", "small.csv"]
+    assert out.read_text().count("\n") == 2  # the header and the one row
 
 
 def test_formulas_in_client_names_are_written_as_text(ccadvisor, tmp_path):

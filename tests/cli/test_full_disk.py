@@ -125,11 +125,12 @@ def test_quitting_while_the_disk_is_full_gives_the_resume_line_and_exit_2(namesp
     before = consult.session()
     consult.fill()
     consult.type("skip")
-    consult.wait_for("Not saved")
+    assert "free some space and go on" in " ".join(consult.wait_for("call_flow> ").split())
     consult.type("quit")
     code, out, err = consult.end()
     assert code == 2, err
     assert err == f"ccadvisor: error: {FULL}\n"
+    assert "free some space and go on" not in " ".join(out.split("Not saved")[-1].split())
     assert ("The last answers could not be saved; the session file keeps those saved before:\n"
             "s.yaml\nResume with: ccadvisor consult --resume s.yaml\n") in out
     assert out.endswith(f"=== after exit 2:\nfill\ns.yaml\n{before}")  # as it was, whole

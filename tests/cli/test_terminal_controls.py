@@ -53,3 +53,29 @@ def test_batch_csv_output_shows_them_escaped(ccadvisor, tmp_path):
     run = ccadvisor("batch", str(path))
     assert run.code == 0, run
     assert run.out.splitlines()[1].startswith("1,Evil\\x1b[2J Ltd,")
+
+
+def run_piped(args, stdin: str, cwd):
+    """The real command with its input on a pipe, as `printf ... | ccadvisor ...` runs it."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-c", "import cli; cli.main()", *args], input=stdin,
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_piped_input_is_echoed_escaped(tmp_path):
+    """The echo of a piped line once sent a live OSC sequence (retitle the window) to the
+    terminal; the session keeps the note as typed, and YAML stores it escaped."""
+    done = run_piped(["consult", "--session", "s.yaml"], "note \x1b]0;PWN\x07\nquit\n", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "note \\x1b]0;PWN\\x07\n" in done.stdout
+    assert not set(done.stdout) & set("\x1b\x07")
+    saved = (tmp_path / "s.yaml").read_text()
+    assert "\x1b" not in saved and "\\e]0;PWN\\a" in saved
+
+
+def test_piped_step_commands_are_echoed_escaped(tmp_path):
+    done = run_piped(["advise", "--example", "network_explosive_growth", "--step"],
+                     "\x1b[2Jhelp\nq\n", tmp_path)
+    assert "\\x1b[2Jhelp\n" in done.stdout
+    assert "\x1b" not in done.stdout

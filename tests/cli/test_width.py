@@ -48,3 +48,18 @@ def test_width_without_a_terminal(monkeypatch):
     assert terminal_width() == 132
     monkeypatch.delenv("COLUMNS")
     assert terminal_width() == 80
+
+
+@pytest.mark.parametrize("columns, width", [("99999999999", 1000), ("1001", 1000), ("5", 40)])
+def test_an_absurd_columns_is_clamped(monkeypatch, columns, width):
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_width() == width
+
+
+def test_a_huge_columns_still_prints_the_report(ccadvisor):
+    """COLUMNS=99999999999 once built rules that long: MemoryError, exit 1."""
+    run = ccadvisor("advise", "--example", "network_explosive_growth",
+                    env={"COLUMNS": "99999999999"})
+    assert run.code == 0, run.err
+    assert run.err == ""
+    assert max(map(len, run.out.splitlines())) <= 1000

@@ -89,6 +89,73 @@ def test_ctrl_c_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
     assert [k for k in saved if k != "meta"] == given
 
 
+def test_ctrl_c_as_the_second_prompt_appears_is_never_lost(ccadvisor_exe, tmp_path):
+    """Once in 29 tries, Ctrl-C sent the moment the second prompt showed hung the consultation:
+    the signal landed after readline had printed the prompt and before it waited for a key,
+    and Python's readline waits without a timeout. Each try here must end within the timeout."""
+    answers, _ = load_example(EXAMPLE)
+    for attempt in range(10):
+        child = spawn(ccadvisor_exe, tmp_path, "--session", f"s{attempt}.yaml")
+        answer_prompts(child, answers, count=1)
+        child.expect(PROMPT)
+        child.sendintr()  # at once: the window is between the prompt and the wait for a key
+        child.expect(r"Resume with: ccadvisor consult --resume \S+", timeout=10)
+        child.expect(pexpect.EOF, timeout=10)
+        child.close()
+        assert child.exitstatus == 130, attempt
+
+
+# The line editor of consult on a terminal whose output is full: readline's own write of the
+# prompt blocks, in C, after Python last looked for signals - the race's window, made wide.
+FULL_TERMINAL_READ = """
+import fcntl, os, sys
+from commands.consult import LineEditor
+flags = fcntl.fcntl(1, fcntl.F_GETFL)
+fcntl.fcntl(1, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+try:
+    while True:
+        os.write(1, b"x" * 256)
+except BlockingIOError:
+    pass
+fcntl.fcntl(1, fcntl.F_SETFL, flags)
+try:
+    LineEditor().read("> ", {})
+    print("a line")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_while_readline_shows_the_prompt_is_acted_on(tmp_path):
+    import sys
+    import time
+    child = pexpect.spawn(sys.executable, ["-c", FULL_TERMINAL_READ], cwd=str(tmp_path),
+                          env={**os.environ, "PYTHONPATH": os.getcwd()}, encoding="utf-8",
+                          timeout=10)
+    time.sleep(1)  # no reading meanwhile: the terminal fills, and the prompt's write waits
+    child.kill(signal.SIGINT)
+    assert child.expect(["interrupted", "a line"]) == 0  # a hang is pexpect's TIMEOUT
+    child.expect(pexpect.EOF)
+
+
+def test_sigterm_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
+    """What `timeout` or a closing terminal's manager sends: the Ctrl-C path, exit 143."""
+    answers, _ = load_example(EXAMPLE)
+    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
+    given = answer_prompts(child, answers, count=2)
+    child.expect(PROMPT)
+    child.kill(signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 143
+    assert "Interrupted (SIGTERM)" in output and "Traceback" not in output
+    assert "ccadvisor consult --resume s.yaml" in output
+    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
+    assert [k for k in saved if k != "meta"] == given
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]  # no temporary, no lock
+
+
 @pytest.mark.parametrize("colour", [True, False])
 def test_colour_only_on_a_terminal_without_no_color(ccadvisor_exe, tmp_path, colour):
     child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml", colour=colour)

@@ -18,20 +18,6 @@ DETAIL = -1  # after the option's general advice (see rules/followup.py)
 class ArrangementRules:
     @heuristic(
         Recommended(option=OUTSOURCING),
-        Answer(question="current_arrangement", value="outsourcer"),
-        salience=DETAIL, seed=SEED_000, advice=["keep_feeding_the_vendor"],
-        quote="И операторы без вашей помощи не догадаются о том, что прайс-лист поменялся",
-        gloss="And without your help the operators will not guess that the price list changed.",
-    )
-    def current_outsourcer_is_kept_informed():
-        """The outsourcer you work with already must be kept informed.
-
-        Seed 000: an outsourcer cannot be connected and forgotten; its operators learn of a new
-        price list or a new language only from you. (Whether to keep this one or switch is
-        seed 002's checklist, below.)"""
-
-    @heuristic(
-        Recommended(option=OUTSOURCING),
         Answer(question="current_arrangement", value=OUTSOURCING_TODAY),
         Answer(question="outsourcer_problem", value="communication"),
         salience=DETAIL, seed=SEED_002, advice=["vendor_fix_communication_first"],

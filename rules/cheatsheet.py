@@ -180,7 +180,7 @@ class CheatSheetRules:
 
     @heuristic(
         Answer(question="complaint_handling", value="yes"),
-        seed=SEED_003, strength=ARGUED, favours=OWN,
+        seed=SEED_003, strength=ARGUED, favours=OWN_CORE, finds=[CORE],
         quote="Более высокое качество обработки обращений клиентов, работы с претензиями, гибкая "
               "реакция на запросы.",
         gloss="Higher quality handling of requests and complaints, a flexible reaction to queries.",
@@ -188,7 +188,8 @@ class CheatSheetRules:
     def complaint_handling_favours_own_staff():
         """Complaints and non-standard requests that need a flexible reaction favour own staff.
 
-        Seed 003, cheat sheet, third line, own-centre column."""
+        Seed 003, cheat sheet, third line, own-centre column. They are a stream of their own,
+        so they are a core the hybrid can keep in-house while side streams go out."""
 
     @heuristic(
         Answer(question="fix_errors_fast", value="yes"),

@@ -13,6 +13,7 @@ can be known two ways still votes once.
 from expert.reasoning.facts import Answer
 from expert.reasoning.heuristic import at_least, below, heuristic, one_of
 from expert.reasoning.options import OWN_CENTRE_RUNS
+from rules.groups import CORE
 from rules.seeds import SEED_003, SEED_004
 
 
@@ -68,12 +69,15 @@ class FindingRules:
 
     @heuristic(
         Answer(question="current_arrangement", value=one_of("own_centre", "mix")),
-        seed=SEED_004, finds=[OWN_CENTRE_RUNS],
+        seed=SEED_004, finds=[OWN_CENTRE_RUNS, CORE],
         quote="так и у тех, кто такие подразделения имеет в своей структуре",
         gloss="...and among those who have such units in their structure.",
     )
     def own_centre_runs_today():
-        """The company runs an own contact centre today.
+        """The company runs an own contact centre today, and what it does there is a core.
 
-        Seed 004 speaks of companies that already have a contact centre in their structure.
-        Keeping it is not building one: a veto on building an own centre does not reach it."""
+        Seed 004 speaks of companies that already have a contact centre in their structure, and
+        of those that take an outsourcer in addition to their own resources: the work the centre
+        does today is a core it can keep, whether or not it is worth its cost (that is weighed
+        apart). Keeping it is not building one: a veto on building an own centre does not reach
+        it."""

@@ -48,6 +48,15 @@ STREAMS = (
            "Seed 003's cheat sheet: an own centre keeps customer information confidential.",
            quote="Конфиденциальность клиентской информации.",
            gloss="Confidentiality of customer information."),
+    Stream("complaints_are_the_core", Answer(question="complaint_handling", value="yes"),
+           CORE, "hybrid_core_complaints", SEED_003,
+           "Complaints and non-standard requests stay in-house.",
+           "Seed 003's cheat sheet: an own centre handles requests and complaints better and "
+           "reacts flexibly.",
+           quote="Более высокое качество обработки обращений клиентов, работы с претензиями, "
+                 "гибкая реакция на запросы.",
+           gloss="Higher quality handling of requests and complaints, a flexible reaction to "
+                 "queries."),
     Stream("the_own_centres_work_is_the_core", Finding(name=OWN_CENTRE_RUNS),
            CORE, "hybrid_core_existing_centre", SEED_004,
            "What the own centre does today stays with it.",

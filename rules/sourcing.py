@@ -57,7 +57,7 @@ class SourcingRules:
 
     @heuristic(
         Answer(question="period", value="short_term"),
-        seed=SEED_000, strength=CATEGORICAL, favours=OUTSIDE,
+        seed=SEED_000, strength=CATEGORICAL, favours=SIDE_OUT, finds=[SIDE_STREAM],
         quote="При краткосрочных задачах однозначно рекомендуется использоваться услуги внешнего партнера.",
         gloss="For short-term tasks an external partner is unambiguously recommended.",
     )
@@ -65,7 +65,10 @@ class SourcingRules:
         """A short-term task (such as a holiday promotion) clearly goes to an outsourcer.
 
         Seed 000 says so categorically («однозначно»), against own people at home or in a
-        centre alike."""
+        centre alike. The task goes out, not necessarily everything: beside an own centre the
+        client runs, it is a side stream, and the hybrid (that centre kept, the task given out)
+        gets the same vote. Without a running centre the hybrid's core would have to be built,
+        which the next rule forbids for a short-term task."""
 
     @heuristic(
         Answer(question="period", value="short_term"),

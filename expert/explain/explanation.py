@@ -25,6 +25,7 @@ def explanation(answers: dict, meta: dict | None = None, why_not_options=(), cha
         "client": (meta or {}).get("client", ""),
         "option": result.decision.option,
         "label": load_options()[result.decision.option].label,
+        "tie": [{"option": o, "label": load_options()[o].label} for o in result.decision.tie],
         "why_not": [why_not(result, o) for o in why_not_options],
         "what_if": what_if(answers, list(changes), assumptions) if changes else None,
         "sensitivity": sensitivity(answers, assumptions=assumptions) if with_sensitivity else None,

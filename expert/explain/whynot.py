@@ -221,7 +221,9 @@ def compare(before: Result, after: Result) -> dict:
                    "margin": before.decision.margin, "tie": list(before.decision.tie)},
         "after": {"option": after.decision.option, "label": options[after.decision.option].label,
                   "margin": after.decision.margin, "tie": list(after.decision.tie)},
-        "flipped": before.decision.option != after.decision.option,
+        # A tie is an outcome of its own: "outsource" and "outsource tied with hybrid" differ.
+        "flipped": (before.decision.option, sorted(before.decision.tie))
+                   != (after.decision.option, sorted(after.decision.tie)),
         "scores": [{"option": o, "before": before.decision.scores.get(o, 0),
                     "after": after.decision.scores.get(o, 0),
                     "change": after.decision.scores.get(o, 0) - before.decision.scores.get(o, 0)}

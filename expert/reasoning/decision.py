@@ -376,9 +376,9 @@ def _recommend(stages: tuple, evidence: list, exclusions: list, opens: str | Non
     else:
         level = "medium" if certainty >= MEDIUM and not close_call else "low"
     later = None
-    if won:  # the long-run favourite: excluded only for now, with a better case than the winner
+    if won:  # the long-run favourite: excluded only for now, with at least as good a case as the winner
         waiting = [s for s in deciding.standings if s.excluded and not s.unmet and s.for_ > 0
-                   and all(scope == "for_now" for _, scope in s.excluded) and s.key > won.key]
+                   and all(scope == "for_now" for _, scope in s.excluded) and s.key >= won.key]
         later = waiting[0].option if waiting else None
     order = [option, *(s.option for s in deciding.standings if load_options()[s.option].final)]
     ranking = tuple(dict.fromkeys([*order, *finals]))

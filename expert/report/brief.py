@@ -87,16 +87,18 @@ def _changes(sensitivity: dict | None) -> dict | None:
             "pairs_tried": bool(sensitivity["tried_pairs"])}
 
 
-def _costs(costs: dict | None, chosen: str) -> dict | None:
-    """Total cost of each option over the horizon, cheapest first."""
+def _costs(costs: dict | None, chosen: str, tie: tuple = ()) -> dict | None:
+    """Total cost of each option over the horizon, cheapest first. The recommended option is
+    marked; in a tie, each tied option is, as tied (none of them is the recommendation)."""
     if costs is None:
         return None
-    options = load_options()
+    options, marked = load_options(), set(tie) or {chosen}
     rows = sorted(({"option": o["option"], "label": options[o["option"]].label,
                     "total": o["total"], "monthly": o["monthly"], "one_off": o["one_off"],
-                    "launch_months": o["launch_months"], "chosen": o["option"] == chosen}
+                    "launch_months": o["launch_months"], "chosen": o["option"] in marked}
                    for o in costs["options"]), key=lambda r: r["total"])
     return {"months": costs["months"], "currency": costs["currency"], "options": rows,
+            "mark": _("tied, undecided") if tie else _("recommended"),
             "assumptions_used": costs["assumptions_used"], "numbers": len(costs["numbers"]),
             "source": costs.get("assumptions_source", ""),
             # the report names the bundled rates in the output's language (report/cost.py)
@@ -185,6 +187,26 @@ def _held_back(decision, stages) -> list[dict]:
             and s.doubt > 0 and 1.0 - s.doubt < deciding.certainty]
 
 
+def _steps(advice: list, decision) -> dict:
+    """The next steps: those for the recommendation (its staged plan's later step included, and
+    advice that follows from no option), then, apart and each under its option, the advice
+    given for a rival the decision left near (a close call, a tie), so that the page never
+    lists another option's steps as the recommendation's own."""
+    options = load_options()
+    ours = {decision.option, decision.later} - {None} if not decision.tie else set()
+    steps = [{"title": a["title"], "first": a["points"][0] if a.get("points") else "",
+              "for": a["for"]} for a in advice]
+    main = [s for s in steps if not s["for"] or ours & set(s["for"])]
+    others: dict[str, list] = {}
+    for step in steps:
+        if step not in main:
+            others.setdefault(next(o for o in step["for"] if o not in ours), []).append(step)
+    return {"next_steps": main,
+            "steps_for_others": [{"option": o, "label": options[o].label, "steps": others[o]}
+                                 for o in options if o in others],
+            "steps_tied": bool(decision.tie)}
+
+
 def client_page(result: Result, sensitivity: dict | None = None, costs: dict | None = None,
                 advice: list | None = None) -> dict:
     """The first page's model.
@@ -232,9 +254,8 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
         "reasons_against": cons[:MAX_AGAINST],
         "more_against": max(len(cons) - MAX_AGAINST, 0),
         "what_would_change": _changes(sensitivity),
-        "costs": _costs(costs, chosen),
-        "next_steps": [{"title": a["title"], "first": a["points"][0] if a.get("points") else "",
-                        "for": a["for"]} for a in (advice or [])],
+        "costs": _costs(costs, chosen, decision.tie),
+        **_steps(advice or [], decision),
         "answered": answer_count(result.answers)[0],
         "unknown": answer_count(result.answers)[1],
         "questions_total": len(load_catalog()),

@@ -11,6 +11,7 @@ from expert.inputs.examples import example_names, load_example
 from expert.reasoning.advisor import advise
 from expert.reasoning.options import load_options
 from expert.report.brief import seed_articles
+from expert.report.model import advice_catalog
 from rules import rule_index
 
 SNAKE_CASE_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b")
@@ -135,13 +136,62 @@ def test_cost_has_a_currency_the_assumptions_file_can_change(ccadvisor, tmp_path
                                           f"4217 currency code such as EUR or RUB, got {shown}\n")
 
 
-def test_next_steps_are_the_advice(ccadvisor):
-    model = json.loads(ccadvisor("advise", "--example", "new_year_promotion", "--format",
-                                 "json").out)
-    assert [s["title"] for s in model["page"]["next_steps"]] == [a["title"] for a in model["advice"]]
-    brief = flat(ccadvisor("advise", "--example", "new_year_promotion", "--brief").out)
-    for number, step in enumerate(model["page"]["next_steps"], 1):
+def all_steps(page: dict) -> list:
+    return page["next_steps"] + [s for g in page["steps_for_others"] for s in g["steps"]]
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_next_steps_are_the_advice_each_under_the_option_it_is_for(ccadvisor, example):
+    model = json.loads(ccadvisor("advise", "--example", example, "--format", "json").out)
+    page = model["page"]
+    assert sorted(s["title"] for s in all_steps(page)) == sorted(a["title"] for a in model["advice"])
+    ours = set() if page["certainty"]["tie"] else {page["option"], (page["later"] or {}).get("option")}
+    assert all(not s["for"] or ours & set(s["for"]) for s in page["next_steps"])
+    for group in page["steps_for_others"]:
+        assert group["option"] not in ours and all(group["option"] in s["for"] for s in group["steps"])
+    brief = flat(ccadvisor("advise", "--example", example, "--brief").out)
+    for number, step in enumerate(page["next_steps"], 1):
         assert f"{number}. {step['title']}" in brief
+
+
+def test_a_rivals_steps_stand_apart_under_its_name(ccadvisor, tmp_path):
+    # A bank keeps its own centre (seed 003: full control, quick payback), with the hybrid close
+    # behind: the vendor checklist is the hybrid's, and the page must not list it as the
+    # recommendation's own next steps.
+    path = tmp_path / "bank.yaml"
+    path.write_text(yaml.safe_dump(dict(
+        call_load="calls_lost", call_flow="outside_hours", customer_base=400000, call_staff=60,
+        confidential_data="yes", own_crm="yes", interaction_history="essential",
+        fault_tolerance_critical="yes", quality_guarantee_needed="yes", regular_inbound_flow="yes",
+        current_arrangement="own_centre", own_centre_too_costly="no", task_complexity="specialist",
+        dedicated_operators="yes", business_size="large", budget="adequate", period="long_term")))
+    page = json.loads(ccadvisor("advise", "--answers", str(path), "--format", "json").out)["page"]
+    assert page["option"] == "in_house"
+    groups = {g["option"]: [s["title"] for s in g["steps"]] for g in page["steps_for_others"]}
+    vendor = advice_catalog()["vendor_checklist"]["title"]
+    assert vendor in groups["hybrid"]
+    assert vendor not in [s["title"] for s in page["next_steps"]]
+    brief = ccadvisor("advise", "--answers", str(path), "--brief").out
+    steps = brief.split("NEXT STEPS")[1]
+    assert steps.index(f"If you choose {load_options()['hybrid'].label} instead:") < steps.index(vendor)
+
+
+def test_a_tie_stars_each_tied_option_in_the_cost_table_and_gives_steps_for_each(ccadvisor, tmp_path):
+    # A developer with its own centre and a three-month sales campaign: «однозначно» sends the
+    # short-term task out, beside the kept centre or instead of it, and nothing tells the two apart.
+    path = tmp_path / "developer.yaml"
+    path.write_text(yaml.safe_dump(dict(
+        call_load="staff_distracted", customer_base=20000, call_staff=12,
+        current_arrangement="own_centre", own_centre_too_costly="no", period="short_term",
+        campaigns_or_acquisition="yes", planned_spikes="yes", task_complexity="simple",
+        business_size="medium", budget="adequate")))
+    page = json.loads(ccadvisor("advise", "--answers", str(path), "--format", "json").out)["page"]
+    assert sorted(page["certainty"]["tie"]) == ["hybrid", "outsource"]
+    assert sorted(o["option"] for o in page["costs"]["options"] if o["chosen"]) == ["hybrid", "outsource"]
+    brief = ccadvisor("advise", "--answers", str(path), "--brief").out
+    rows = [line for line in brief.splitlines() if line.rstrip().endswith("0") and " *" in line]
+    assert len(rows) == 2 and "* tied, undecided." in brief and "* recommended" not in brief
+    assert f"For {load_options()['hybrid'].label}:" in brief
 
 
 @pytest.mark.parametrize("fmt,marker", [("md", "## Recommendation: "), ("html", 'id="client-page"')])

@@ -131,12 +131,12 @@ def test_rules_json_and_text(ccadvisor):
     rule = by_id["short_term_task_favours_outsourcing"]
     assert rule["source"] == "000_094a889f70470e6c.txt" and rule["title"]
     assert rule["conditions"][0]["formal"] == "period = short_term"
-    assert rule["conclusion"]["evidence"] == {"outsource": 3}
+    assert rule["conclusion"]["evidence"] == {"outsource": 3, "hybrid": 3}
     assert rule["stage"] == "sourcing"
     assert rule["conditions"][1]["formal"] == "stage sourcing open"
     assert rule["strength"] == "categorical"
     veto = by_id["short_term_task_does_not_justify_building_an_own_centre"]
     assert veto["conclusion"]["excludes"] == {"building": "here"}
     text = ccadvisor("rules").out
-    assert ("  IF   period = short_term AND stage sourcing open\n  THEN outsource +3\n") in text
+    assert ("  IF   period = short_term AND stage sourcing open\n  THEN outsource +3, hybrid +3; find side_stream_for_outsourcer\n") in text
     assert "  THEN exclude building an own centre for this client\n" in text

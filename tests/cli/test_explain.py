@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from expert.reasoning.advisor import advise
 from expert.inputs.catalog import load_catalog
@@ -259,6 +260,33 @@ def test_why_not_shows_a_computed_figure_it_saw(ccadvisor):
 
 
 def test_why_not_says_which_finding_was_not_derived(ccadvisor):
+    from rules import rule_index
+    deriving = [m.id for m in rule_index().values() if "core_for_own_centre" in m.finds]
+    assert "own_centre_runs_today" in deriving and "complaint_handling_favours_own_staff" in deriving
     run = ccadvisor("explain", "--example", "regular_inbound_midsize", "--why-not", "hybrid")
     assert ("Out of reach: hybrid needs the finding core_for_own_centre, which was not derived "
-            "(none of the 3 rules that can derive it fired") in " ".join(run.out.split())
+            f"(none of the {len(deriving)} rules that can derive it fired") in " ".join(run.out.split())
+
+
+DEVELOPER = dict(call_load="staff_distracted", customer_base=20000, call_staff=12,
+                 current_arrangement="own_centre", own_centre_too_costly="no", period="short_term",
+                 campaigns_or_acquisition="yes", planned_spikes="yes", task_complexity="simple",
+                 business_size="medium", budget="adequate")
+
+
+def test_explain_calls_a_tie_undecided_and_a_what_if_that_breaks_it_a_change(ccadvisor, tmp_path):
+    # A developer keeps its own centre and runs a three-month campaign: «однозначно» sends the
+    # short-term task out, beside the centre or instead of it, and the two are level.
+    path = tmp_path / "developer.yaml"
+    path.write_text(yaml.safe_dump(DEVELOPER))
+    text = " ".join(ccadvisor("explain", "--answers", str(path)).out.split())
+    assert ("RECOMMENDATION: undecided between Outsourced contact centre [outsource], Hybrid - own "
+            "core, outsourced side streams [hybrid]") in text
+    same = " ".join(ccadvisor("explain", "--answers", str(path), "--what-if",
+                              "business_size=large").out.split())
+    assert ("Recommendation: undecided: outsource / hybrid -> undecided: outsource / hybrid "
+            "(unchanged)") in same
+    # Seed 004: a company that finds its centre too costly hands the whole function out.
+    broken = " ".join(ccadvisor("explain", "--answers", str(path), "--what-if",
+                                "own_centre_too_costly=yes").out.split())
+    assert "Recommendation: undecided: outsource / hybrid -> outsource (CHANGES)" in broken

@@ -36,6 +36,7 @@ class Scenario:
     follows: str = ""                 # the seed sentence the story turns on (issue 23's causes)
     out_of_reach: tuple = ()          # options the client's work leaves no place for
     kept: tuple = ()                  # options no veto may reach (a centre the client runs)
+    reach: tuple = ()                 # options whose requirements the client's work meets
     need_votes: int | None = None     # how many votes the need stage must have had
 
 
@@ -109,8 +110,8 @@ SCENARIOS = [
                   task_complexity="simple", period="long_term", business_size="medium"),
              "outsource", "sourcing",
              ("simple_tasks_favour_outsourcing", "slow_vendor_is_held_to_its_reaction_speed",
-              "current_outsourcer_is_kept_informed"),
-             advice=("vendor_check_reaction_speed", "keep_feeding_the_vendor",
+              "outsourcer_cannot_be_forgotten"),
+             advice=("vendor_check_reaction_speed", "outsourcer_needs_feeding",
                      "vendor_switch_by_checklist", "vendor_controls")),
     # --- seed 003's questionnaire: the need stage ------------------------------------------
     Scenario("staff cope with a few calls and few customers",
@@ -187,15 +188,18 @@ SCENARIOS = [
              ("own_centre_may_not_be_ready_by_go_live", "specialist_tasks_stay_with_own_staff"),
              silent=("own_centre_cannot_launch_by_go_live",), tie=("home_team", "in_house")),
     # Changed by issue 23: with the centre out for now, the own core (specialist, confidential)
-    # is still best kept with own people, and own operators at home need no centre built.
+    # is still best kept with own people, and own operators at home need no centre built. The
+    # own centre, as strong a case and out only for now, is the plan's later step: «этот процесс
+    # может занимать до полугода».
     Scenario("the client's own launch estimate excludes building for now: own operators at home",
              dict(call_load="calls_lost", months_to_go_live=2, own_centre_launch_months=5,
                   task_complexity="specialist", confidential_data="yes", period="long_term",
                   current_arrangement="staff"),
              "home_team", "sourcing",
              ("own_centre_cannot_launch_by_go_live", "specialist_tasks_stay_with_own_staff",
-              "confidential_data_stays_with_own_staff"),
-             excluded={"in_house": "for_now", "hybrid": "for_now"}),
+              "confidential_data_stays_with_own_staff", "own_centre_later_the_calls_taken_meanwhile"),
+             excluded={"in_house": "for_now", "hybrid": "for_now"}, later="in_house",
+             advice=("staged_plan_build_later",)),
     Scenario("simple, typical requests go to an outsourcer",
              dict(call_load="calls_lost", task_complexity="simple", complaint_handling="no"),
              "outsource", "sourcing",
@@ -322,9 +326,9 @@ SCENARIOS = [
     Scenario("a vendor that works, and no curator named yet",
              dict(call_load="calls_lost", current_arrangement="outsourcer",
                   outsourcer_problem="nothing", task_complexity="simple", curator_named="no"),
-             "outsource", "sourcing", ("current_outsourcer_is_kept_informed",
+             "outsource", "sourcing", ("outsourcer_cannot_be_forgotten",
                                        "name_the_client_curator_early"),
-             advice=("keep_feeding_the_vendor", "name_the_curator")),
+             advice=("outsourcer_needs_feeding", "name_the_curator")),
     # --- the client's numbers -----------------------------------------------------------------
     # Changed by issue 23: the cost gap on assumed rates weighs only against an own centre, below
     # every answer; nothing speaks for any option, so the choice stays open.
@@ -398,11 +402,15 @@ SCENARIOS = [
     # --- cause 3: a veto names what it forbids; keeping is not building ---------------------------
     # The short-term task goes out («однозначно»), but the veto on building does not reach the
     # centre the bank runs: it stays in the running, kept, not built.
+    # The short-term task goes out beside the centre the bank keeps: seed 000's companies «имеющие
+    # собственные контактные центры», which take an outsourcer «во время проведения рекламных
+    # кампаний».
     Scenario("a bank running its own centre well, with a short campaign: the veto spares its centre",
              dict(current_arrangement="own_centre", own_centre_too_costly="no", period="short_term",
                   call_load="calls_lost", customer_base=200000, campaigns_or_acquisition="yes"),
-             "outsource", "sourcing",
-             ("own_centre_that_pays_its_way_is_kept", "short_term_task_does_not_justify_building_an_own_centre",
+             "hybrid", "sourcing",
+             ("short_term_task_favours_outsourcing", "own_centre_that_pays_its_way_is_kept",
+              "short_term_task_does_not_justify_building_an_own_centre",
               "campaigns_go_out_even_from_own_centres"),
              kept=("in_house", "hybrid"),
              follows="При краткосрочных задачах однозначно рекомендуется использоваться услуги внешнего партнера."),
@@ -427,6 +435,46 @@ SCENARIOS = [
              ("limited_budget_favours_home_operators", "frequent_script_changes_favour_own_operators"),
              silent=("small_business_on_a_budget_with_little_traffic_suits_home_team",),
              follows="будет хорошим решением для малого бизнеса ... с небольшим трафиком"),
+    # --- a centre the client runs is a core of its own (found in review) -----------------------
+    Scenario("a cosmetics brand runs its own centre and a spring campaign; its cost never came up",
+             dict(call_load="staff_distracted", customer_base=40000, call_staff=14,
+                  current_arrangement="own_centre", planned_spikes="yes",
+                  campaigns_or_acquisition="yes", period="long_term", task_complexity="simple",
+                  business_size="medium", budget="adequate"),
+             "outsource", "sourcing",
+             ("own_centre_runs_today", "campaigns_go_out_even_from_own_centres",
+              "simple_tasks_favour_outsourcing"),
+             reach=("hybrid",), kept=("in_house", "hybrid"), level="medium",
+             follows="либо прибегает к услугам аутсорсера в дополнение к собственным ресурсам"),
+    Scenario("a developer with its own centre and a three-month sales push: out, beside it or instead",
+             dict(call_load="staff_distracted", customer_base=20000, call_staff=12,
+                  current_arrangement="own_centre", own_centre_too_costly="no",
+                  period="short_term", campaigns_or_acquisition="yes", planned_spikes="yes",
+                  task_complexity="simple", business_size="medium", budget="adequate"),
+             "", "sourcing", ("short_term_task_favours_outsourcing", "own_centre_runs_today"),
+             tie=("outsource", "hybrid"), kept=("in_house", "hybrid"),
+             follows="При краткосрочных задачах однозначно рекомендуется использоваться услуги внешнего партнера."),
+    Scenario("a hotel chain's centre with evening calls and a summer season, its cost not assessed",
+             dict(call_load="calls_lost", current_arrangement="own_centre", call_flow="outside_hours",
+                  pronounced_seasonality="yes", period="long_term", customer_base=80000),
+             "", "sourcing", ("own_centre_runs_today", "after_hours_calls_suit_outsourcing"),
+             tie=("outsource", "hybrid"), reach=("hybrid",),
+             follows="вне рамок обычного рабочего времени, включая выходные и праздничные дни"),
+    Scenario("a lab with specialist work and a short promotion, no centre: the core cannot be built",
+             dict(call_load="calls_lost", period="short_term", task_complexity="specialist",
+                  planned_spikes="yes", business_size="medium"),
+             "outsource", "sourcing",
+             ("short_term_task_favours_outsourcing", "specialist_tasks_stay_with_own_staff",
+              "short_term_task_does_not_justify_building_an_own_centre"),
+             excluded={"hybrid": "here", "in_house": "here"},
+             follows="Стоит ли это того для проведения, например, новогодней акции для клиентов?"),
+    Scenario("a utility running a centre alongside a vendor finds the centre too costly",
+             dict(call_load="calls_lost", current_arrangement="mix", own_centre_too_costly="yes",
+                  task_complexity="simple", period="long_term"),
+             "outsource", "sourcing",
+             ("own_centre_runs_today", "costly_own_centre_moves_to_outsourcing"),
+             out_of_reach=("hybrid",),
+             follows="решает полностью передать функцию контакт-центра на аутсорсинг"),
     # --- cause 4: the hybrid needs a core and a side stream -------------------------------------
     Scenario("an online shop with campaigns but nothing to keep in-house is not sent to a hybrid",
              dict(call_load="calls_lost", customer_base=20000, campaigns_or_acquisition="yes",
@@ -537,6 +585,8 @@ def test_the_seeds_recommendation_with_its_stage_and_reasons(s: Scenario):
         assert decision.unmet.get(option), option
     for option in s.kept:
         assert option not in decision.excluded, decision.excluded[option]
+    for option in s.reach:
+        assert not decision.unmet.get(option), decision.unmet[option]
     if s.need_votes is not None:
         assert sum(1 for e in result.evidence if e["option"] in ("none", "dedicated")) == s.need_votes
 

@@ -15,6 +15,12 @@ def write_input(data: bytes, directory: str, stem: str, suffixes: tuple[str, str
     return path
 
 
+def one_line(message: str, what: str = "error message") -> None:
+    """A refusal the tool prints must be one line, printable and writable (no lone surrogate)."""
+    assert "\n" not in message, f"{what} is not one line: {message!r}"
+    message.encode("utf-8")
+
+
 def fuzz(check_one, modules: list[str]) -> None:
     """Coverage-guided fuzzing of ``check_one(data, directory)`` over the given modules."""
     try:

@@ -99,13 +99,18 @@ def test_a_full_disk_at_start_names_the_lock_file(namespaces, tmp_path):
     assert out.endswith("=== after exit 2:\nfill\n")  # no lock, session or temporary left
 
 
-def test_an_answer_given_on_a_full_disk_is_kept_and_saved_once_there_is_room(namespaces, tmp_path):
-    consult = Consult(tmp_path)
+def skip_on_a_full_disk(consult) -> tuple[str, str]:
+    """Fill the disk at the first question and answer it: (the session before, what was said)."""
     consult.wait_for("call_load> ")
     before = consult.session()
     consult.fill()
     consult.type("skip")
-    said = consult.wait_for("> ")
+    return before, consult.wait_for("call_flow> ")
+
+
+def test_an_answer_given_on_a_full_disk_is_kept_and_saved_once_there_is_room(namespaces, tmp_path):
+    consult = Consult(tmp_path)
+    before, said = skip_on_a_full_disk(consult)
     assert f"Not saved: {FULL}" in " ".join(said.split())
     assert consult.session() == before  # whole, and as it was
     consult.free()
@@ -121,11 +126,8 @@ def test_an_answer_given_on_a_full_disk_is_kept_and_saved_once_there_is_room(nam
 
 def test_quitting_while_the_disk_is_full_gives_the_resume_line_and_exit_2(namespaces, tmp_path):
     consult = Consult(tmp_path)
-    consult.wait_for("call_load> ")
-    before = consult.session()
-    consult.fill()
-    consult.type("skip")
-    assert "free some space and go on" in " ".join(consult.wait_for("call_flow> ").split())
+    before, said = skip_on_a_full_disk(consult)
+    assert "free some space and go on" in " ".join(said.split())
     consult.type("quit")
     code, out, err = consult.end()
     assert code == 2, err

@@ -73,20 +73,26 @@ def test_sigkill_loses_nothing_and_resume_asks_nothing_twice(ccadvisor_exe, tmp_
     assert [k for k in saved if k != "meta"] == given + rest
 
 
-def test_ctrl_c_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
+def stopped_after_two_answers(ccadvisor_exe, tmp_path, stop, code: int, reason: str) -> None:
+    """Answer two questions, ``stop`` the interview at the third prompt: it exits with ``code``,
+    says why and how to resume, and the session holds the two answers."""
     answers, _ = load_example(EXAMPLE)
     child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
     given = answer_prompts(child, answers, count=2)
     child.expect(PROMPT)
-    child.sendintr()
+    stop(child)
     child.expect(pexpect.EOF)
     output = child.before
     child.close()
-    assert child.exitstatus == 130
-    assert "Interrupted (Ctrl-C)" in output and "Traceback" not in output
+    assert child.exitstatus == code
+    assert f"Interrupted ({reason})" in output and "Traceback" not in output
     assert "ccadvisor consult --resume s.yaml" in output
     saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
     assert [k for k in saved if k != "meta"] == given
+
+
+def test_ctrl_c_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
+    stopped_after_two_answers(ccadvisor_exe, tmp_path, lambda child: child.sendintr(), 130, "Ctrl-C")
 
 
 def test_ctrl_c_as_the_second_prompt_appears_is_never_lost(ccadvisor_exe, tmp_path):
@@ -140,19 +146,8 @@ def test_ctrl_c_while_readline_shows_the_prompt_is_acted_on(tmp_path):
 
 def test_sigterm_saves_and_says_how_to_resume(ccadvisor_exe, tmp_path):
     """What `timeout` or a closing terminal's manager sends: the Ctrl-C path, exit 143."""
-    answers, _ = load_example(EXAMPLE)
-    child = spawn(ccadvisor_exe, tmp_path, "--session", "s.yaml")
-    given = answer_prompts(child, answers, count=2)
-    child.expect(PROMPT)
-    child.kill(signal.SIGTERM)
-    child.expect(pexpect.EOF)
-    output = child.before
-    child.close()
-    assert child.exitstatus == 143
-    assert "Interrupted (SIGTERM)" in output and "Traceback" not in output
-    assert "ccadvisor consult --resume s.yaml" in output
-    saved = yaml.safe_load((tmp_path / "s.yaml").read_text())
-    assert [k for k in saved if k != "meta"] == given
+    stopped_after_two_answers(ccadvisor_exe, tmp_path, lambda child: child.kill(signal.SIGTERM),
+                              143, "SIGTERM")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]  # no temporary, no lock
 
 

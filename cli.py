@@ -9,6 +9,7 @@ other failure one line with exit code 1 (README: exit codes).
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib
 import os
 import signal
@@ -16,7 +17,7 @@ import sys
 
 import click
 
-from expert.errors import Terminated
+from expert.errors import HungUp, Terminated
 from expert.i18n import gettext as _
 
 # command name -> "module:function"; the order is the order `ccadvisor --help` lists them.
@@ -88,6 +89,9 @@ class LazyGroup(click.Group):
         from commands._click_words import speak_our_language
         speak_our_language()
         with using(lang), terminated_as_interrupted():
+            _shown_as_it_can_be()
+            if sys.stdin is None:  # started with `<&-`: read as an empty input, as </dev/null is
+                sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (for the process)
             if sys.stdout is None:  # started with `>&-`: nothing the command says could be seen
                 click.echo(_("ccadvisor: error: {message}").format(
                     message=_("cannot write to standard output: it is closed")), err=True)
@@ -102,6 +106,8 @@ class LazyGroup(click.Group):
                 return super().parse_args(ctx, args)
         except BrokenPipeError:
             reader_gone(ctx)
+        except OSError as err:
+            output_failed(ctx, err)
 
     def invoke(self, ctx):
         """The exit codes README's table promises: bad input 2, Ctrl-C 130, the output's
@@ -112,12 +118,14 @@ class LazyGroup(click.Group):
                 return super().invoke(ctx)
         except BrokenPipeError:
             reader_gone(ctx)
+        except OSError as err:
+            output_failed(ctx, err)
         except InputError as err:
             fail(ctx, str(err), 2)
         except ToolMissing as err:
             fail(ctx, str(err), 1)
-        except Terminated:  # as shells count it: 128 + SIGTERM
-            fail(ctx, _("terminated (SIGTERM)"), 143)
+        except Terminated as stop:  # as shells count it: 128 + the signal's number
+            fail(ctx, _("terminated ({signal})").format(signal=stop.signal_name), stop.code)
         except KeyboardInterrupt:  # as shells count it: 128 + SIGINT
             fail(ctx, _("interrupted"), 130)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -127,6 +135,16 @@ class LazyGroup(click.Group):
                 raise
             fail(ctx, _("unexpected {kind}: {error} (set CCADVISOR_DEBUG=1 to see where)")
                  .format(kind=type(err).__name__, error=err), 1)
+
+
+def _shown_as_it_can_be() -> None:
+    """On a terminal whose encoding is not UTF-8 (KOI8-R, ISO-8859-5), a character it has no
+    code for (the quotes' «…», a Cyrillic word in English output) is shown as "?" rather than
+    ending the command: the report stays readable, and its files (-o) are UTF-8 anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding not in ("utf8", "utf_8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
 
 
 def _lang_in(words: list[str]) -> str | None:
@@ -150,25 +168,28 @@ def with_language(command: click.Command) -> None:
 
 @contextlib.contextmanager
 def terminated_as_interrupted():
-    """SIGTERM raises Terminated, a KeyboardInterrupt, for the block: the command stops as it
+    """SIGTERM raises Terminated, a KeyboardInterrupt, for the block (SIGHUP its kind HungUp,
+    the terminal gone): the command stops as it
     does on Ctrl-C instead of dying on the spot with its temporary files left behind. The
     handler before is restored after (a test runs the command line in its own process)."""
     import threading
     if threading.current_thread() is not threading.main_thread():  # only there can it be set
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    previous = {number: signal.signal(number, _raise_terminated)
+                for number in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _raise_terminated(signum, frame):
-    # Only raises (Terminated is imported already: an import takes a lock): a handler runs
+    # Only raises (both classes are imported already: an import takes a lock): a handler runs
     # between any two bytecodes, in the middle of a write or with a lock held, where doing I/O
     # itself could deadlock or garble the output.
-    raise Terminated
+    raise HungUp if signum == signal.SIGHUP else Terminated
 
 
 @contextlib.contextmanager
@@ -190,22 +211,47 @@ READER_GONE = 141
 
 
 def reader_gone(ctx):
-    """Stop quietly, standard output pointed at /dev/null so that nothing left in its buffer
-    is written (and fails) again at exit."""
+    """Stop quietly (the shell's 141)."""
+    _drop_stdout()
+    ctx.exit(READER_GONE)
+
+
+# What a full disk or a failing device says when standard output is a file there: every file
+# the tool writes itself goes through expert/inputs/files.py, which names it (an InputError),
+# so an OSError of this kind that reaches the command line is the output stream's.
+_OUTPUT_FAILED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def output_failed(ctx, err: OSError):
+    """Standard output cannot be written (``>/dev/full``): one line, exit 2, as for a file given
+    with -o; any other OSError is unexpected."""
+    if err.errno not in _OUTPUT_FAILED:
+        raise err
+    from expert.errors import os_reason
+    _drop_stdout()
+    fail(ctx, _("{where}: cannot write: {reason}").format(where=_("standard output"),
+                                                          reason=os_reason(err)), 2)
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing left in its buffer is written (and
+    fails) again at exit, where the interpreter would print a multi-line error."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # no real file behind it (a test's capture)
         pass
-    ctx.exit(READER_GONE)
 
 
 def fail(ctx, message: str, code: int):
     """One line on stderr, control characters made visible, then exit with ``code``."""
     from expert.report.controls import visible
-    click.echo(_("ccadvisor: error: {message}").format(message=" ".join(visible(message).splitlines())),
-               err=True)
+    try:
+        click.echo(_("ccadvisor: error: {message}").format(
+            message=" ".join(visible(message).splitlines())), err=True)
+    except (OSError, ValueError, AttributeError):  # stderr full or closed: the code still says it
+        pass
     ctx.exit(code)
 
 

@@ -92,7 +92,8 @@ def output_stream(output: str | None):
         return
     with atomic_writer(output, inputs_read()) as handle:
         yield handle
-    click.echo(_("written: {path}").format(path=output), err=True)
+    from expert.report.controls import visible
+    click.echo(_("written: {path}").format(path=visible(output)), err=True)  # as errors show it
 
 
 # The parameters, in any command, that name a file or directory the command reads: answers,

@@ -15,7 +15,7 @@ import threading
 import click
 
 from commands.common import assumptions_option, inputs_read, load_rates
-from expert.errors import InputError, Terminated
+from expert.errors import HungUp, InputError, Terminated
 from expert.i18n import gettext as _
 from expert.report.controls import visible
 
@@ -157,6 +157,9 @@ def consult(session_file, resume_file, client, consultant, trace, step, assumpti
     if session_file and resume_file:
         raise click.UsageError(_("give --session FILE for a new session or --resume FILE, not "
                                  "both"))
+    for option, given in (("--session", session_file), ("--resume", resume_file)):
+        if given is not None and not given.strip():  # '' would quietly mean "a new default file"
+            raise InputError(_("the path is empty: give a file name"), where=option)
     path = resume_file or session_file or default_path()
     rates = load_rates(assumptions_file)  # a bad file fails before the first question
     with session_lock(path):  # before reading it: a second consult on it is refused
@@ -192,7 +195,9 @@ def run(session, term: Terminal, trace: bool = False, resumed: bool = False,
     elif outcome == flow.INTERRUPTED:
         interrupted(session, term, path_arg, "Ctrl-C", code=130)
     elif outcome == flow.TERMINATED:  # timeout, kill, a service manager: 128 + SIGTERM
-        interrupted(session, term, path_arg, "SIGTERM", code=143)
+        interrupted(session, term, path_arg, "SIGTERM", code=Terminated.code)
+    elif outcome == flow.HUNG_UP:  # the terminal closed: 128 + SIGHUP
+        interrupted(session, term, path_arg, "SIGHUP", code=HungUp.code)
     elif outcome == flow.CLOSED:
         return
     elif consultation is None:  # the session was finished before, and its report is wanted
@@ -238,11 +243,11 @@ def show_report(result, term: Terminal, rates_file: str | None = None, inputs=()
     while True:
         try:
             name = term.read(term.prompt_text("notice", kind="write_offer"))
-        except Terminated:  # the session is saved: the command line stops with exit 143
-            raise
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:  # Ctrl-D: no file wanted
             click.echo()
             return
+        # Ctrl-C (and SIGTERM) goes on to the command line: the session is saved, and it
+        # stops with the exit code README's table gives it (130, 143)
         if not name or name.lower() in flow.NO_WORDS:
             return
         fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())

@@ -26,11 +26,14 @@ def check(ctx, fmt, seeds_dir, runs, random_seed):
     clone with no ../shared beside it) the quotes are not verified, and the output says so."""
 
     from expert.errors import InputError
+    from expert.i18n import gettext as _
     from expert.inputs.files import directory_problem
     from expert.inputs.kinds import SEEDS
     from expert.kb.checks import RANDOM_SEED, check_rule_base
     from expert.report.render import render
 
+    if seeds_dir is not None and not seeds_dir.strip():  # '' would quietly mean the default
+        raise InputError(_("the path is empty: give a directory"), where="--seeds")
     problem = directory_problem(seeds_dir, SEEDS) if seeds_dir else ""
     if problem:
         raise InputError(problem, where="--seeds")

@@ -27,6 +27,15 @@ class Terminated(KeyboardInterrupt):
     KeyboardInterrupt, so that every path that cleans up after Ctrl-C (a temporary file
     removed, a consultation's answers saved, a pool of workers stopped) does so for it too; the
     command line tells them apart only by the exit code (143, not 130)."""
+    signal_name = "SIGTERM"
+    code = 143  # as shells count it: 128 + the signal's number
+
+
+class HungUp(Terminated):
+    """The terminal went away (SIGHUP: its window closed, an ssh link dropped): stopped as on
+    SIGTERM, with the shell's 129."""
+    signal_name = "SIGHUP"
+    code = 129
 
 
 def did_you_mean(name, known, otherwise: str = "") -> str:

@@ -77,3 +77,21 @@ def standing_after():
                           [a for a in added if a["fact"] == "Exclusion"], order[:last + 1])
         return standing(decision)
     return compute
+
+
+
+@pytest.fixture
+def typed_at(ccadvisor):
+    """``typed_at(session, qid, *typed, lang="en")``: ``consult --resume`` a session that knows
+    only call_load, skip to question ``qid``, type ``typed`` there, then quit: the run."""
+    def run(session, qid: str, *typed: str, lang: str = "en"):
+        from expert.interview.consultation import Consultation
+        session.write_text("call_load: calls_lost\n")
+        consultation = Consultation({"call_load": "calls_lost"}, ["call_load"])
+        skips = 0
+        while consultation.current().id != qid:
+            consultation.answer(consultation.current().id, None)
+            skips += 1
+        return ccadvisor("--lang", lang, "consult", "--resume", str(session),
+                         input="skip\n" * skips + "".join(f"{t}\n" for t in typed) + "quit\n")
+    return run

@@ -83,8 +83,22 @@ def fixed(x, places: int = 2) -> str:
 
 
 def is_currency(code: str) -> bool:
-    """Is ``code`` an ISO 4217 currency code CLDR knows (RUB, EUR, BGN...)?"""
-    return code in _babel().list_currencies()
+    """Is ``code`` the ISO 4217 code, in capitals, of a currency that some territory uses today
+    according to CLDR (RUB, EUR, USD...)?
+
+    CLDR knows far more codes than clients pay in: withdrawn ones (RUR, the rouble before 1998),
+    the test and "no currency" codes (XTS, XXX), gold (XAU). Any of those would label every
+    amount of a report with money nobody can budget in."""
+    return code in _currencies_in_use()
+
+
+@lru_cache(maxsize=1)
+def _currencies_in_use() -> frozenset[str]:
+    # Once, on the first currency checked: --help and most commands never need Babel's data.
+    from babel.core import get_global  # noqa: PLC0415 - as in _babel()
+    babel = _babel()
+    return frozenset(code for territory in get_global("territory_currencies")
+                     for code in babel.get_territory_currencies(territory))  # today's, by default
 
 
 def currency(code: str) -> str:

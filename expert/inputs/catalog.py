@@ -100,7 +100,7 @@ class Question:
         text = text.strip()
         if not text or text.lower() in _UNKNOWN_WORDS:
             return None
-        if self.type == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
+        if self.type == "choice" and text.isascii() and text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self.choices[int(text) - 1][0]
         return self.validate(text)
 

@@ -41,19 +41,22 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = (),
     if where.endswith(os.sep):  # Path() would drop the slash and write the file "o/newname"
         raise InputError(_("names a directory (it ends in {sep}): give a file name")
                          .format(sep=os.sep), where=where)
-    problem = directory_problem(Path(path).parent)
-    if problem:
-        raise InputError(problem, where=where)
-    if not follow_symlinks and os.path.islink(path):
-        return
-    refusal = symlink_refusal(path)
-    if refusal:
-        raise InputError(refusal, where=where)
     try:
+        problem = directory_problem(Path(path).parent)
+        if problem:
+            raise InputError(problem, where=where)
+        if not follow_symlinks and os.path.islink(path):
+            return
+        refusal = symlink_refusal(path)
+        if refusal:
+            raise InputError(refusal, where=where)
+        if _inside_the_tool(path):
+            raise InputError(_("is part of ccadvisor itself (its rules, data or templates): "
+                               "choose another output"), where=where)
         info = os.stat(path)
     except FileNotFoundError:
         return
-    except OSError as err:
+    except OSError as err:  # a name too long, a loop of links, a directory not searchable
         raise InputError(_("cannot write: {reason}").format(reason=os_reason(err)),
                          where=where) from None
     if stat.S_ISDIR(info.st_mode):
@@ -68,33 +71,78 @@ def check_target(path: str | Path, inputs: Iterable[str | Path | None] = (),
 
 
 def symlink_refusal(path: str | Path) -> str | None:
-    """Why the symbolic link at ``path`` must not be followed to write its target; None when
-    ``path`` is no link, or one that may be followed.
+    """Why a symbolic link on the way to ``path`` must not be followed to write there; None when
+    there is none, or only links that may be followed.
 
     The policy: a link is followed, as cp, sort -o and the shell's ``>`` follow one, only when
     the user running the tool owns it and it sits in a directory no other user can write. A
-    link another user owns, or any link in a world-writable directory (``/tmp``, a shared
-    folder open to all; sticky bit or not), may have been planted to make this user, root
-    above all, replace a file they never named: it is refused, never followed. A dangling link
-    is judged the same way (writing would create its target).
+    link another user owns, or any link in a directory another user can write (world- or
+    group-writable, or owned by another user; ``/tmp``, a shared folder), may have been planted
+    to make this user, root above all, replace a file they never named: it is refused, never
+    followed. Every link on the way is judged so: one for a directory of the path, and each
+    link a link leads to. A dangling link is judged the same way (writing would create its
+    target).
     """
-    try:
-        link = os.lstat(path)
-    except OSError:  # nothing there, or unreachable: check_target's own tests say so
-        return None
-    if not stat.S_ISLNK(link.st_mode):
-        return None
+    given = Path(os.getcwd(), path)
+    pending = list(given.parts[1:])
+    current, hops = Path(given.anchor), 0
+    while pending:
+        candidate = current / pending.pop(0)
+        try:
+            info = os.lstat(candidate)
+        except OSError:  # the rest is not there yet, or unreachable: the write will say so
+            return None
+        if not stat.S_ISLNK(info.st_mode):
+            current = candidate
+            continue
+        refusal = _link_refusal(info, current, candidate if candidate != given else None)
+        hops += 1
+        if refusal or hops > 40:  # 40: the kernel's own limit (ELOOP), which the write reports
+            return refusal
+        target = Path(os.readlink(candidate))
+        if target.is_absolute():
+            current = Path(target.anchor)
+        pending[:0] = target.parts[1:] if target.is_absolute() else target.parts
+    return None
+
+
+def _link_refusal(link: os.stat_result, directory: Path, shown: Path | None) -> str | None:
+    """Why this link (in ``directory``) is not followed, or None; ``shown``: the link's own
+    path, when it is not the output path itself."""
     if link.st_uid != os.geteuid():
-        return _("is a symbolic link owned by another user: not followed; remove it or choose "
-                 "another output")
+        return (_("leads through the symbolic link {link!r}, owned by another user: not "
+                  "followed; choose another output").format(link=str(shown)) if shown else
+                _("is a symbolic link owned by another user: not followed; remove it or choose "
+                  "another output"))
     try:
-        directory = os.stat(Path(path).parent)
+        info = os.stat(directory)
     except OSError:
         return None
-    if directory.st_mode & stat.S_IWOTH:
-        return _("is a symbolic link in a directory anyone can write: not followed; remove it "
-                 "or choose another output")
+    if _others_can_write(info):
+        return (_("leads through the symbolic link {link!r}, in a directory other users can "
+                  "write: not followed; choose another output").format(link=str(shown)) if shown
+                else _("is a symbolic link in a directory other users can write: not followed; "
+                       "remove it or choose another output"))
     return None
+
+
+def _others_can_write(directory: os.stat_result) -> bool:
+    """Whether a user other than this one (or root) may add or replace entries there: it is
+    world-writable, group-writable for a group that is not this user's own, or another
+    user's."""
+    return bool(directory.st_mode & stat.S_IWOTH
+                or directory.st_mode & stat.S_IWGRP and directory.st_gid != os.getegid()
+                or directory.st_uid not in (os.geteuid(), 0))
+
+
+# The tool's own code and data (rules, examples, shipped rates, templates, catalogs): read by
+# every run, never an output.
+_OWN_TREES = tuple(str(Path(__file__).resolve().parents[2] / name) for name in ("expert", "rules"))
+
+
+def _inside_the_tool(path: str | Path) -> bool:
+    real = os.path.realpath(path)
+    return any(real == tree or real.startswith(tree + os.sep) for tree in _OWN_TREES)
 
 
 def directory_problem(directory: str | Path, kind: FileKind | None = None) -> str:
@@ -190,6 +238,8 @@ def atomic_writer(path: str | Path, inputs: Iterable[str | Path | None] = (),
         info = os.stat(path, follow_symlinks=follow_symlinks)
         # a link's own mode is 0777: what replaces it is a new file
         mode = _new_file_mode() if stat.S_ISLNK(info.st_mode) else stat.S_IMODE(info.st_mode)
+        if info.st_uid != os.geteuid():  # another user's file (0666 in /tmp): ours, after the
+            mode &= ~(stat.S_IWGRP | stat.S_IWOTH)  # rename, is writable by us alone
     except FileNotFoundError:
         mode = _new_file_mode()
     except OSError as err:

@@ -71,9 +71,16 @@ def checked(value: int | float) -> int | float:
 # Spaces people put between groups of thousands: a space, a no-break space (U+00A0), a thin
 # space (U+2009) and a narrow no-break space (U+202F), as the Russian seeds write 6 000.
 _GROUP_SPACES = " \u00a0\u2009\u202f"
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_GROUPED = re.compile(rf"[+-]?\d{{1,3}}(?:(?:,\d{{3}})+|(?:[{_GROUP_SPACES}]\d{{3}})+)(\.\d+)?")
-_POINT_GROUPED = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
+# Digits are 0-9 only, the ones this tool writes back: Python's int() and float() and the \d of a
+# str pattern also take every other script's digits (Arabic-Indic "١٢" is 12, full-width "６" is
+# 6), which is no number a consultant typed on purpose, and which a colleague reading the file
+# or a spreadsheet reading the CSV would not take as one. _OTHER_DIGIT finds them first, so they
+# are "not a number" whatever surrounds them ("６,000" is not a comma problem).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_PLAIN = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+_GROUPED = re.compile(rf"[+-]?[0-9]{{1,3}}(?:(?:,[0-9]{{3}})+|(?:[{_GROUP_SPACES}][0-9]{{3}})+)"
+                      r"(\.[0-9]+)?")
+_POINT_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
 
 
 class AmbiguousNumber(ValueError):
@@ -91,6 +98,8 @@ def parse_number(text: str, integer: bool = False) -> int | float:
     a point) and, for a whole-number question, "6.000" (a point cannot group thousands).
     Raises AmbiguousNumber saying why for those, ValueError for what is not a number at all."""
     text = text.strip()
+    if _OTHER_DIGIT.search(text):
+        raise ValueError(_("{text!r} is not a number").format(text=text))
     if "," in text and decimal_comma():
         text = _decimal_comma(text)
     if _GROUPED.fullmatch(text):
@@ -103,10 +112,11 @@ def parse_number(text: str, integer: bool = False) -> int | float:
                                 "6000, 6,000 or 6 000").format(text=text))
     if not _PLAIN.fullmatch(text):
         raise ValueError(_("{text!r} is not a number").format(text=text))
-    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
+    return int(text) if re.fullmatch(r"[+-]?[0-9]+", text) else float(text)
 
 
-_COMMA_DECIMAL = re.compile(rf"([+-]?(?:\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|\d+)),(\d+)")
+_COMMA_DECIMAL = re.compile(rf"([+-]?(?:[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+|[0-9]+)),"
+                            r"([0-9]+)")
 
 
 def _decimal_comma(text: str) -> str:

@@ -30,7 +30,8 @@ from expert.report.model import firing_row
 # How an interview ends. REPORT: a finished session whose report is wanted again; CLOSED: a
 # finished session left as it was.
 FINISHED, QUIT, INTERRUPTED, END_OF_INPUT = "finished", "quit", "interrupted", "end_of_input"
-TERMINATED = "terminated"  # as INTERRUPTED, by SIGTERM (Terminated) rather than Ctrl-C
+TERMINATED = "SIGTERM"  # as INTERRUPTED, by SIGTERM (Terminated) rather than Ctrl-C
+HUNG_UP = "SIGHUP"  # as TERMINATED, by the terminal going away (HungUp)
 REPORT, CLOSED = "report", "closed"
 # The words a consultant can type at a question's prompt, and at a finished session's.
 PROMPT_COMMANDS = ("?", "help", "why", "status", "back", "skip", "note", "change", "quit")
@@ -85,10 +86,9 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     if session.finished:
         try:
             reopen = finished_choice(session, io)
-        except Terminated:  # nothing to save: the command line stops with its exit code
-            raise
-        except (KeyboardInterrupt, EOFError):
+        except EOFError:  # Ctrl-D: nothing wanted of a finished session
             return CLOSED, None
+        # Ctrl-C and signals go on to the command line (nothing to save): 130, 143, 129
         if reopen in (REPORT, CLOSED):
             return reopen, None
     session.save(status=IN_PROGRESS)  # the file exists, and is resumable, before the first question
@@ -121,7 +121,7 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
 def stopped_by(stop: BaseException) -> str:
     """How an interview ended that ``stop`` broke off."""
     if isinstance(stop, Terminated):
-        return TERMINATED
+        return stop.signal_name  # TERMINATED for SIGTERM, HUNG_UP for SIGHUP
     return INTERRUPTED if isinstance(stop, KeyboardInterrupt) else END_OF_INPUT
 
 

@@ -64,10 +64,15 @@ def shipped_currency() -> dict:
 
 
 def _currency(raw, where: str) -> str:
-    """The currency of every amount: an ISO 4217 code that CLDR knows (EUR, RUB, BGN), so that
-    each language can write it (RUB is ₽ in Russian), and nothing else is ever printed as one."""
+    """The currency of every amount: the ISO 4217 code of a currency in use today (EUR, RUB,
+    USD), which CLDR lets each language write (RUB is ₽ in Russian); nothing else is ever
+    printed as one. Codes are capitals, as ISO writes them: 'eur' is refused, saying so."""
     value = _value(CURRENCY, raw, where)
-    code = value.strip().upper() if isinstance(value, str) else value
+    code = value.strip() if isinstance(value, str) else value
+    if isinstance(code, str) and code != code.upper() and is_currency(code.upper()):
+        raise InputError(_("'{key}' must be written in capitals, as ISO 4217 writes it: {code}, "
+                           "not {value}").format(key=CURRENCY, code=code.upper(),
+                                                 value=_shown(value)), where=where)
     if not isinstance(code, str) or not is_currency(code):
         raise InputError(_("'{key}' must be an ISO 4217 currency code such as EUR or RUB, got "
                            "{value}").format(key=CURRENCY, value=_shown(value)), where=where)

@@ -43,6 +43,10 @@ def advise_row(row: Row, assumptions: dict | None = None) -> dict:
             "fired_rules": [f.rule for f in result.firings], "error": ""}
 
 
+# The signals that stop a run (cli.py turns them into Terminated): a worker dies of them at once.
+_STOPS = {signal.SIGTERM, signal.SIGHUP}
+
+
 def _serve(inbox, outbox, parent: int, one, inherited) -> None:
     """A worker's life: build the engine, then answer each chunk of rows sent, until the
     parent closes its end (or dies).
@@ -53,9 +57,10 @@ def _serve(inbox, outbox, parent: int, one, inherited) -> None:
     included), send it. An orphan would otherwise write its results into a pipe no one reads,
     and print a traceback of the broken pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for stop in _STOPS:  # SIGHUP too: a closed terminal hangs up the whole group
+        signal.signal(stop, signal.SIG_DFL)
     _die_with(parent)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})  # blocked by _workers, see there
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by _workers, see there
     for connection in inherited:  # the parent's ends: EOF must reach us when the parent closes
         connection.close()
     shared_engine()
@@ -182,7 +187,7 @@ def _workers(one, jobs: int):
     import multiprocessing
     context = multiprocessing.get_context("fork")
     workers: list[_Worker] = []
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         for _ in range(jobs):
             workers.append(_Worker(context, one, workers))

@@ -1,5 +1,5 @@
-"""The Jinja environments: HTML autoescaped; plain text and Markdown unescaped, with control
-characters made visible.
+"""The Jinja environments: HTML autoescaped; plain text and Markdown unescaped; in all three,
+control characters made visible.
 
 All user-facing prose lives in templates/; code only builds the plain-dict models they render.
 A user's own template (``advise --template FILE``) renders in expert/report/sandbox.py.
@@ -20,6 +20,7 @@ from jinja2 import (
     StrictUndefined,
     pass_context,
 )
+from markupsafe import Markup
 
 from expert import TEMPLATES_DIR
 from expert.i18n import current, gettext, ngettext
@@ -120,7 +121,24 @@ def add_filters(env: Environment) -> Environment:
     env.filters["rule_weight"] = lambda e: f"{e['rule']} ({_signed(e['weight'])})"
     env.filters["change_text"] = lambda c: f"{c['question']}: {c['before']} -> {c['after']}"
     env.filters["score_change"] = lambda s: f"{s['option']} {_signed(s['before'])} -> {_signed(s['after'])}"
+    if env.autoescape is True and env.finalize is None:
+        # A user's HTML template (sandbox.py builds its environment with no finalize) prints
+        # to the same terminals and browsers as ours.
+        env.finalize = visible_markup
     return env
+
+
+def visible_markup(value) -> str | Markup:
+    """What an HTML template prints, control characters made visible as in text output.
+
+    Escaping HTML leaves ESC, BEL and the like as they are: raw in a ``<title>`` they retitle or
+    clear the terminal the page is printed to, and HTML forbids them anyway. Markup is shown the
+    same way and stays Markup: a translated message formats the client's name into one
+    (``_("... %(client)s")``), and an inline SVG carries its labels. The escapes are backslashes,
+    letters and digits, so they cannot open a tag or end an attribute."""
+    if isinstance(value, Markup):
+        return Markup(visible(value))
+    return visible(value)
 
 
 def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
@@ -145,15 +163,17 @@ def _bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
 
 # Part of every cached file's name: change it when the environments compile differently (the
 # cache's key is only the template's source). v2: gettext, and filters that are never folded.
-COMPILED_AS = "v2"
+# v3: HTML's finalize (visible_markup).
+COMPILED_AS = "v3"
 
 
 @lru_cache(maxsize=2)
 def environment(html: bool) -> Environment:
-    """HTML escapes what it prints; text and Markdown, which reach terminals, pass every printed
-    value through ``visible`` (control characters escaped) instead."""
+    """HTML escapes what it prints and shows its control characters (``visible_markup``); text
+    and Markdown, which reach terminals, pass every printed value through ``visible``
+    (control characters escaped) instead of escaping."""
     return add_filters(Environment(loader=FileSystemLoader(TEMPLATES), autoescape=html,
-                                    finalize=None if html else visible,
+                                    finalize=visible_markup if html else visible,
                                     bytecode_cache=_bytecode_cache("html" if html else "text"),
                                     **OPTIONS))
 

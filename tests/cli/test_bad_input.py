@@ -196,3 +196,16 @@ def test_yes_no_accepts_true_false_and_words(ccadvisor, tmp_path):
     import json
     answers = json.loads(ccadvisor("advise", "--answers", path, "--format", "json").out)["answers"]
     assert answers == {"planned_spikes": "yes", "fast_reaction": "yes", "multichannel": "no"}
+
+
+@pytest.mark.parametrize("args, line", [
+    (("consult", "--session", ""), "--session: the path is empty: give a file name"),
+    (("consult", "--resume", " "), "--resume: the path is empty: give a file name"),
+    (("kb", "check", "--seeds", ""), "--seeds: the path is empty: give a directory"),
+])
+def test_an_empty_path_is_refused_not_taken_for_the_default(ccadvisor, tmp_path, monkeypatch,
+                                                            args, line):
+    monkeypatch.chdir(tmp_path)
+    run = ccadvisor(*args, input="")
+    assert (run.code, run.err) == (2, f"ccadvisor: error: {line}\n")
+    assert list(tmp_path.iterdir()) == []  # no session made up in its place

@@ -119,6 +119,17 @@ def test_sigterm_stops_a_batch_with_exit_143_like_ctrl_c(tmp_path, jobs, to):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_hang_up_stops_a_batch_with_exit_129_and_leaves_no_temporary(tmp_path, jobs):
+    """The terminal closed (an ssh link dropped): its session's group gets SIGHUP."""
+    child, out = start_batch(tmp_path, jobs)
+    os.killpg(child.pid, signal.SIGHUP)
+    _, err = child.communicate(timeout=60)
+    assert (child.returncode, err) == (129, "ccadvisor: error: terminated (SIGHUP)\n")
+    assert out.read_text() == "previous results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
 def test_workers_of_a_killed_batch_exit_quietly_and_the_next_run_clears_its_temporary(tmp_path):
     child, out = start_batch(tmp_path, "2")
     workers = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True)

@@ -4,6 +4,7 @@
 group itself, so a new one cannot be left out of the sweep."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -82,3 +83,38 @@ def test_a_reader_that_stops_early_ends_it_quietly(name, tmp_path):
     assert child.returncode in (0, 141), err
     if child.returncode == 141:
         assert err == ""
+
+
+FULL = "ccadvisor: error: standard output: cannot write: No space left on device\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("name", [*every_command(), "--help", "--version", "advise --help"])
+def test_standard_output_on_a_full_disk_is_one_line_exit_2(name, tmp_path):
+    # /dev/full: every write fails with ENOSPC, as a file on a full disk does
+    line = (command_line(name, tmp_path) if not name.startswith("-") and "--help" not in name
+            else [sys.executable, "-c", "import cli; cli.main()", *name.split()])
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(line, stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE,
+                              text=True, cwd=tmp_path, timeout=120)
+    assert (done.returncode, done.stderr) == (2, FULL)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_an_error_line_that_cannot_be_written_still_exits_2(tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "advise",
+                               "--answers", "nowhere.yaml"], stderr=full, cwd=tmp_path, timeout=120)
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("name", ["consult", "advise --step"])
+def test_a_closed_standard_input_reads_as_an_empty_one(name, tmp_path):
+    # `exec ... <&-`: no file descriptor 0 at all; the interview ends as on </dev/null
+    args = {"consult": ["consult", "--session", "s.yaml"],
+            "advise --step": ["advise", "--step", *EXAMPLE]}[name]
+    done = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", sys.executable, "-c",
+                           "import cli; cli.main()", *args], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "unexpected" not in done.stderr and "Traceback" not in done.stderr

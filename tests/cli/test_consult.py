@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import lru_cache
 
+import pexpect
 import pytest
 import yaml
 
@@ -323,3 +325,23 @@ def test_the_report_prompt_never_writes_an_input_by_any_name(tmp_path):
     assert "Written: r.md" in run.stdout
     assert rates.read_text() == '{"currency": "EUR"}\n'
     assert yaml.safe_load((tmp_path / "s.yaml").read_text())["meta"]["status"] == "finished"
+
+
+@pytest.mark.parametrize("until", ["finished", "file"])
+def test_ctrl_c_at_the_last_prompts_exits_130_as_everywhere_in_consult(ccadvisor, session, until):
+    # A finished session: Ctrl-C at its "[report]" prompt, or at the report's "file:" prompt,
+    # once ended the command quietly with 0.
+    import signal
+
+    from pexpect.popen_spawn import PopenSpawn
+    ccadvisor("consult", "--session", str(session), input=typed(*script_for("new_year_promotion"), ""))
+    child = PopenSpawn([sys.executable, "-c", "import cli; cli.main()", "consult", "--resume",
+                        str(session)], cwd=str(session.parent), encoding="utf-8", timeout=60)
+    child.expect(r"\[report\] ")
+    if until == "file":
+        child.sendline("")
+        child.expect("file: ")
+    child.kill(signal.SIGINT)
+    child.expect(pexpect.EOF)
+    assert child.wait() == 130
+    assert "Traceback" not in child.before

@@ -2,6 +2,7 @@
 LC_MESSAGES, then LANG) when it names Russian, else English. A language the tool does not have
 is bad input: one line, exit code 2, before any work."""
 import json
+import os
 
 import pytest
 
@@ -171,3 +172,16 @@ def test_a_tiny_answer_and_a_wrong_one_are_written_as_typed_in_russian(ccadvisor
     run = ccadvisor("explain", "--example", "new_year_promotion", "--what-if", "customer_base=1500,5",
                     "--lang", "ru")
     assert run.code == 2 and "недопустимый ответ 1\u00a0500,5 на вопрос 'customer_base'" in run.err
+
+
+@pytest.mark.parametrize("encoding", ["koi8-r", "iso8859-5"])
+def test_a_terminal_that_is_not_utf8_shows_what_it_cannot_as_a_question_mark(tmp_path, encoding):
+    # «…» in the seed quotes has no code in KOI8-R: it once ended the report with exit 2
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", "import cli; cli.main()", "advise", "--example",
+                           "specialist_equipment_support"], capture_output=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONIOENCODING": encoding, "LANG": "C"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode(encoding)
+    assert "RECOMMENDATION" in text and "APPENDIX" in text and "?" in text

@@ -6,7 +6,6 @@ import json
 import pytest
 import yaml
 
-from expert.interview.consultation import Consultation
 from expert.inputs.catalog import load_catalog
 from expert.inputs.numeric import AmbiguousNumber, parse_number
 
@@ -70,16 +69,9 @@ def test_csv_cells_take_grouped_thousands(ccadvisor, tmp_path):
     assert rows[2]["option"] is None and "'1 2'" in rows[2]["error"]  # not thousands: flagged
 
 
-def test_the_prompt_takes_grouped_thousands(ccadvisor, tmp_path):
+def test_the_prompt_takes_grouped_thousands(typed_at, tmp_path):
     path = tmp_path / "s.yaml"
-    path.write_text("call_load: calls_lost\n")
-    consultation = Consultation({"call_load": "calls_lost"}, ["call_load"])
-    skips = 0
-    while consultation.current().id != "customer_base":  # skip up to the customer base
-        consultation.answer(consultation.current().id, None)
-        skips += 1
-    run = ccadvisor("consult", "--resume", str(path),
-                    input="skip\n" * skips + "1,5\n6 000\nquit\n")
+    run = typed_at(path, "customer_base", "1,5", "6 000")
     assert "write decimals with a point" in run.out
     assert yaml.safe_load(path.read_text())["customer_base"] == 6000
 
@@ -187,17 +179,10 @@ def _from_answers(ccadvisor, tmp_path, lang, qid, text):
     return results
 
 
-def _at_the_prompt(ccadvisor, tmp_path, lang, qid, text):
+def _at_the_prompt(typed_at, tmp_path, lang, qid, text):
     """(value or None, what the interview printed) for ``text`` typed at ``qid``'s prompt."""
     path = tmp_path / "s.yaml"
-    path.write_text("call_load: calls_lost\n")
-    consultation = Consultation({"call_load": "calls_lost"}, ["call_load"])
-    skips = 0
-    while consultation.current().id != qid:
-        consultation.answer(consultation.current().id, None)
-        skips += 1
-    run = ccadvisor("--lang", lang, "consult", "--resume", str(path),
-                    input="skip\n" * skips + text + "\nquit\n")
+    run = typed_at(path, qid, text, lang=lang)
     return ("prompt", yaml.safe_load(path.read_text()).get(qid), run.out)
 
 
@@ -227,21 +212,21 @@ def _agree(results, expected):
 
 
 @pytest.mark.parametrize("text, expected", WHOLE_NUMBERS)
-def test_a_whole_number_reads_the_same_in_every_input_path(ccadvisor, tmp_path, text, expected):
+def test_a_whole_number_reads_the_same_in_every_input_path(ccadvisor, typed_at, tmp_path, text, expected):
     """calls_per_month is both a question and a rate, whole in both; call_staff is asked early."""
     (tmp_path / "min.yaml").write_text("call_load: calls_lost\n")
     results = _from_answers(ccadvisor, tmp_path, "en", "calls_per_month", text)
-    results.append(_at_the_prompt(ccadvisor, tmp_path, "en", "call_staff", text))
+    results.append(_at_the_prompt(typed_at, tmp_path, "en", "call_staff", text))
     results += _from_assumptions(ccadvisor, tmp_path, "en", "calls_per_month", text)
     _agree(results, expected)
 
 
 @pytest.mark.parametrize("lang, text, expected", FRACTIONS)
-def test_a_fraction_reads_the_same_in_every_input_path(ccadvisor, tmp_path, lang, text, expected):
+def test_a_fraction_reads_the_same_in_every_input_path(ccadvisor, typed_at, tmp_path, lang, text, expected):
     """peak_hour_calls is a question and a rate, asked in the interview; Russian writes 12,5."""
     (tmp_path / "min.yaml").write_text("call_load: calls_lost\n")
     results = _from_answers(ccadvisor, tmp_path, lang, "peak_hour_calls", text)
-    results.append(_at_the_prompt(ccadvisor, tmp_path, lang, "peak_hour_calls", text))
+    results.append(_at_the_prompt(typed_at, tmp_path, lang, "peak_hour_calls", text))
     results += _from_assumptions(ccadvisor, tmp_path, lang, "peak_hour_calls", text)
     _agree(results, expected)
 
@@ -250,11 +235,11 @@ def test_a_fraction_reads_the_same_in_every_input_path(ccadvisor, tmp_path, lang
     ("yes", "yes"), ("no", "no"), ("true", "yes"), ("False", "no"), ("да", "yes"),
     ("on", Refused("expected yes or no")), ("y", "yes"), ("1", Refused("expected yes or no")),
 ])
-def test_a_yes_or_no_reads_the_same_in_every_input_path(ccadvisor, tmp_path, text, expected):
+def test_a_yes_or_no_reads_the_same_in_every_input_path(ccadvisor, typed_at, tmp_path, text, expected):
     """README: yes/no questions take yes/no or true/false (and the Russian да/нет); YAML's own
     yes-words (on, off) are no answer here, nor is JSON's 1."""
     results = _from_answers(ccadvisor, tmp_path, "en", "planned_spikes", text)
-    results.append(_at_the_prompt(ccadvisor, tmp_path, "en", "planned_spikes", text))
+    results.append(_at_the_prompt(typed_at, tmp_path, "en", "planned_spikes", text))
     _agree(results, expected)
 
 

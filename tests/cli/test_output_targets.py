@@ -125,7 +125,7 @@ def test_an_error_while_producing_the_text_is_not_blamed_on_the_output(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
-NOT_FOLLOWED_WORLD = ("is a symbolic link in a directory anyone can write: not followed; remove it "
+NOT_FOLLOWED_WORLD = ("is a symbolic link in a directory other users can write: not followed; remove it "
                       "or choose another output")
 
 
@@ -254,3 +254,83 @@ def test_only_a_temporary_of_a_process_gone_from_this_machine_is_cleared(tmp_pat
         living.kill()
         living.wait()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*kept, "report.txt"])
+
+
+def nobodys(path):
+    """Give ``path`` (a link or a directory) to another user, or skip: only root can."""
+    try:
+        os.lchown(path, 65534, 65534)
+    except PermissionError:
+        pytest.skip("giving a file to another user needs root")
+
+
+def test_a_link_for_a_directory_of_the_path_is_judged_too(ccadvisor, tmp_path):
+    # /tmp/evil_dir -> the victim's directory, planted by another user: -o /tmp/evil_dir/out.md
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    (victims / "out.md").write_text("theirs\n")
+    planted = tmp_path / "evil_dir"
+    planted.symlink_to(victims)
+    nobodys(planted)
+    run = ccadvisor("rules", "-o", str(planted / "out.md"))
+    assert run.code == 2, run
+    assert run.err == (f"ccadvisor: error: {planted / 'out.md'}: leads through the symbolic link "
+                       f"'{planted}', owned by another user: not followed; choose another output\n")
+    assert (victims / "out.md").read_text() == "theirs\n"
+
+
+def test_each_link_a_link_leads_to_is_judged_too(ccadvisor, tmp_path):
+    # my own link, in my own directory, to a link another user planted
+    victim = tmp_path / "victim"
+    victim.write_text("theirs\n")
+    planted = tmp_path / "evil_link"
+    planted.symlink_to(victim)
+    nobodys(planted)
+    mine = tmp_path / "priv"
+    mine.mkdir(mode=0o755)
+    (mine / "out.md").symlink_to(planted)
+    run = ccadvisor("rules", "-o", str(mine / "out.md"))
+    assert run.code == 2 and "leads through the symbolic link" in run.err and str(planted) in run.err
+    assert victim.read_text() == "theirs\n"
+
+
+def test_a_link_in_a_directory_another_user_owns_is_not_followed(ccadvisor, tmp_path):
+    victim = tmp_path / "victim"
+    victim.write_text("theirs\n")
+    bobs = tmp_path / "bob"
+    bobs.mkdir(mode=0o755)
+    (bobs / "link").symlink_to(victim)
+    nobodys(bobs)  # bob may swap the link while we look: it is not followed
+    run = ccadvisor("rules", "-o", str(bobs / "link"))
+    assert run.code == 2, run
+    assert run.err == f"ccadvisor: error: {bobs / 'link'}: {NOT_FOLLOWED_WORLD}\n"
+    assert victim.read_text() == "theirs\n"
+
+
+@pytest.mark.parametrize("bundled", ["expert/data/examples/new_year_promotion.yaml",
+                                     "expert/data/assumptions.yaml", "rules/sourcing.py"])
+def test_the_tools_own_files_are_never_an_output(ccadvisor, bundled):
+    from pathlib import Path
+    target = Path(expert.inputs.files.__file__).resolve().parents[2] / bundled
+    before = target.read_bytes()
+    run = ccadvisor("advise", "--example", "new_year_promotion", "-o", str(target))
+    assert run.code == 2, run
+    assert run.err == (f"ccadvisor: error: {target}: is part of ccadvisor itself (its rules, data "
+                       "or templates): choose another output\n")
+    assert target.read_bytes() == before
+
+
+def test_an_output_path_too_long_is_one_line(ccadvisor, tmp_path):
+    output = f"{tmp_path}/" + "a/" * 3000 + "x"
+    run = ccadvisor("rules", "-o", output)
+    assert run.code == 2, run
+    assert run.err.endswith(": cannot write: File name too long\n") and run.err.count("\n") == 1
+
+
+def test_replacing_another_users_file_drops_its_write_bits_for_others(ccadvisor, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("old\n")
+    os.chmod(report, 0o666)
+    nobodys(report)
+    assert ccadvisor("rules", "-o", str(report)).code == 0
+    assert stat.S_IMODE(os.stat(report).st_mode) == 0o644 and os.stat(report).st_uid == os.geteuid()

@@ -335,8 +335,11 @@ def test_ctrl_c_at_the_last_prompts_exits_130_as_everywhere_in_consult(ccadvisor
 
     from pexpect.popen_spawn import PopenSpawn
     ccadvisor("consult", "--session", str(session), input=typed(*script_for("new_year_promotion"), ""))
+    # A shell starts a background job with Ctrl-C ignored, and an ignored signal stays ignored
+    # across exec: give the child Ctrl-C back, as a terminal's foreground job has it.
     child = PopenSpawn([sys.executable, "-c", "import cli; cli.main()", "consult", "--resume",
-                        str(session)], cwd=str(session.parent), encoding="utf-8", timeout=60)
+                        str(session)], cwd=str(session.parent), encoding="utf-8", timeout=60,
+                       preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     child.expect(r"\[report\] ")
     if until == "file":
         child.sendline("")

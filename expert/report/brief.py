@@ -42,7 +42,7 @@ def article(seed: str) -> dict:
 
 def _reason(meta, weight: int, basis: str = "answers") -> dict:
     return {"rule": meta.id, "title": meta.title, "weight": weight, "article": article(meta.seed),
-            "strength": "assumed" if basis == "assumption" else meta.strength}
+            "strength": "assumed" if basis == "assumed" else meta.strength}
 
 
 def reasons(result: Result, option: str) -> tuple[list, list]:

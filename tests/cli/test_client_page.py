@@ -199,3 +199,20 @@ def test_the_brief_in_markdown_and_html(ccadvisor, fmt, marker):
     brief = ccadvisor("advise", "--example", "regular_inbound_midsize", "--brief", "--format", fmt).out
     assert marker in brief and "Main reasons for" in brief and "Appendix" not in brief
     assert not SNAKE_CASE_ID.search(re.sub(r"<[^>]+>", "", brief).replace("client-page", ""))
+
+
+def test_a_reason_on_assumed_rates_is_named_as_such_not_by_its_rules_strength(ccadvisor, tmp_path):
+    # A logistics firm gives a few of its own rates; the payback figure still rests on shipped
+    # ones, so it weighs as a hint on assumed figures: the page must not call it an argued factor.
+    path = tmp_path / "logistics.yaml"
+    path.write_text(yaml.safe_dump(dict(
+        call_load="calls_lost", customer_base=30000, call_staff=10, current_arrangement="staff",
+        task_complexity="specialist", period="long_term", business_size="medium",
+        budget="adequate", calls_per_month=20000, aht_seconds=240, horizon_months=24,
+        outsource_price_per_minute=25, operator_salary_per_month=90000, peak_hour_calls=120)))
+    page = json.loads(ccadvisor("advise", "--answers", str(path), "--format", "json").out)["page"]
+    shown = {r["rule"]: r for r in page["reasons_for"] + page["reasons_against"]}
+    payback = shown["horizon_ends_before_own_centre_pays_back"]
+    assert payback["strength"] == "assumed"
+    brief = flat(ccadvisor("advise", "--answers", str(path), "--brief").out)
+    assert f"{payback['title']} [hint, on assumed figures; from:" in brief

@@ -227,10 +227,9 @@ def output_failed(ctx, err: OSError):
     with -o; any other OSError is unexpected."""
     if err.errno not in _OUTPUT_FAILED:
         raise err
-    from expert.errors import os_reason
+    from expert.inputs.files import cannot_write
     _drop_stdout()
-    fail(ctx, _("{where}: cannot write: {reason}").format(where=_("standard output"),
-                                                          reason=os_reason(err)), 2)
+    fail(ctx, str(cannot_write(err, _("standard output"))), 2)
 
 
 def _drop_stdout() -> None:

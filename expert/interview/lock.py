@@ -26,6 +26,7 @@ from pathlib import Path
 
 from expert.errors import InputError, os_reason
 from expert.i18n import gettext as _
+from expert.inputs.files import cannot_write
 
 
 def lock_path(session: str | Path) -> Path:
@@ -56,8 +57,7 @@ def _write_holder(fd: int, path: Path) -> None:
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}".encode())
     except OSError as err:
-        raise InputError(_("cannot write: {reason}").format(reason=os_reason(err)),
-                         where=str(path)) from None
+        raise cannot_write(err, str(path)) from None
 
 
 def _open_lock(path: Path) -> int | None:

@@ -198,16 +198,21 @@ def tier_of(evidence: dict) -> int:
     return tiers()[min(abs(evidence["weight"]), 3)]
 
 
+def _factors_by_tier(evidence) -> dict[int, list]:
+    """The certainty factors of ``evidence`` (of one side), by the tier each piece counts in."""
+    factors, by_tier = certainty_factors(), {}
+    for e in evidence:
+        by_tier.setdefault(tier_of(e), []).append(factors[min(abs(e["weight"]), 3)])
+    return by_tier
+
+
 def _standing(option: str, evidence: list, excluded: tuple, unmet: tuple) -> Standing:
-    factors = certainty_factors()
     mine = [e for e in evidence if e["option"] == option]
-    pos: dict[int, list] = {}
-    neg: dict[int, list] = {}
     net = dict.fromkeys(TIERS, 0)
     for e in mine:
-        tier, weight = tier_of(e), e["weight"]
-        net[tier] += weight
-        (pos if weight > 0 else neg).setdefault(tier, []).append(factors[min(abs(weight), 3)])
+        net[tier_of(e)] += e["weight"]
+    pos = _factors_by_tier(e for e in mine if e["weight"] > 0)
+    neg = _factors_by_tier(e for e in mine if e["weight"] < 0)
     strongest = _strongest(pos, neg)
     cf_for, cf_against = tiered(pos, strongest), tiered(neg, strongest)
     return Standing(
@@ -300,20 +305,11 @@ def compared(evidence: list, option: str, rival: str) -> Comparison:
         {**e, "weight": -e["weight"]} for key, e in theirs.items() if not key[1] and key not in mine]
     con = [e for key, e in theirs.items() if key[1] and key not in mine] + [
         {**e, "weight": -e["weight"]} for key, e in mine.items() if not key[1] and key not in theirs]
-    factors = certainty_factors()
-
-    def by_tier(items):
-        tiers_: dict[int, list] = {}
-        for e in items:
-            tiers_.setdefault(tier_of(e), []).append(factors[min(e["weight"], 3)])
-        return tiers_
-    pro_tiers, con_tiers = by_tier(pro), by_tier(con)
+    pro_tiers, con_tiers = _factors_by_tier(pro), _factors_by_tier(con)
     strongest = _strongest(pro_tiers, con_tiers)
-
-    def side(tiers_):
-        return tiered(tiers_, strongest)
     return Comparison(option=option, rival=rival, for_=tuple(pro), against=tuple(con),
-                      cf=round(certainty_of(side(pro_tiers), side(con_tiers)), 4))
+                      cf=round(certainty_of(tiered(pro_tiers, strongest),
+                                            tiered(con_tiers, strongest)), 4))
 
 
 def decide(evidence: list, exclusions: list = (), reached=("need",), findings=()) -> Decision:

@@ -25,7 +25,7 @@ from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.decision import TIERS, Decision, tier_of
-from expert.reasoning.options import BUILDING, builders, option_ids
+from expert.reasoning.options import forbidden_by, option_ids
 from rules import all_rules
 
 EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"
@@ -140,7 +140,7 @@ def contenders(open_rules, stage) -> set:
                 at = TIERS.index(tier_of({"weight": weight}))
                 (gain if weight > 0 else loss)[option][at] += weight
         for target, _span in meta.excludes:
-            vetoed.update(builders() if target == BUILDING else (target,))
+            vetoed.update(forbidden_by(target))
     vetoed &= set(standings)
     allowed = {o for o, s in standings.items() if not s.excluded}
     hopeful = {o for o in allowed if standings[o].for_ > 0 or any(gain[o])}
@@ -164,8 +164,7 @@ def contenders(open_rules, stage) -> set:
 def _weighs(meta, options) -> int:
     """How much a rule can move the given options: its weights on them, a veto counting 3."""
     return (sum(abs(w) for o, w in meta.evidence if o in options)
-            + sum(3 for target, _ in meta.excludes
-                  if (set(builders()) if target == BUILDING else {target}) & set(options)))
+            + sum(3 for target, _ in meta.excludes if set(forbidden_by(target)) & set(options)))
 
 
 def open_rules(known: Known, rules=None) -> dict:

@@ -20,7 +20,14 @@ from expert.i18n import gettext as _
 from expert.i18n.texts import localized
 from expert.reasoning._experta import L, P, Rule
 from expert.reasoning.facts import Stage
-from expert.reasoning.options import BUILDING, builders, load_options, load_stages, stage_of, strengths
+from expert.reasoning.options import (
+    BUILDING,
+    forbidden_by,
+    load_options,
+    load_stages,
+    stage_of,
+    strengths,
+)
 
 HERE, FOR_NOW = "here", "for_now"  # how long a veto holds: for this client, or until it changes
 
@@ -110,8 +117,8 @@ def _stage_of(options) -> str:
     reached.) A veto on building an own centre weighs the stage of the options that build. An
     option no stage has is left for kb check to name."""
     known = load_options()
-    stages = {stage_of(builders()[0] if option == BUILDING else option) for option in options
-              if option == BUILDING or option in known}
+    stages = {stage_of(option) for target in options for option in forbidden_by(target)
+              if option in known}
     return next((s for s in load_stages() if s in stages), "")
 
 

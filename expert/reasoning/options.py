@@ -132,3 +132,10 @@ def caps() -> dict[int, float]:
 def builders() -> tuple[str, ...]:
     """The options that need an own centre (built, unless the client runs one)."""
     return tuple(o.id for o in load_options().values() if o.builds)
+
+
+def forbidden_by(target: str) -> tuple[str, ...]:
+    """The options a veto on ``target`` can rule out: that option, or, for a veto on building an
+    own centre, every option that would need one built (decision.vetoes_of spares a centre the
+    client runs)."""
+    return builders() if target == BUILDING else (target,)

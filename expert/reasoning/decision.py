@@ -38,8 +38,9 @@ the evidence that tells the two apart (``compared``: a statement for own people 
 centre speaks for both, and says nothing between them), the lowest of them, in [0, 1]; when the
 vetoes left no rival, it is what the evidence against the winner leaves; the recommendation's
 certainty is the lowest over the stages that decided it. It is high only when nothing
-substantial (weight 2 or more) speaks against the winner compared with a rival still allowed. Adding evidence for the winner never
-lowers it, adding evidence against never raises it.
+substantial (weight 2 or more) speaks against the winner, nor for a rival still allowed, even
+where that evidence tells no two options apart. Adding evidence for the winner never lowers it,
+adding evidence against never raises it.
 """
 from __future__ import annotations
 
@@ -272,12 +273,13 @@ def decide_stage(stage: str, evidence: list, exclusions: list, findings=frozense
         if rivals:  # the winner against each rival, on what tells the two apart
             pairs = [compared(mine, winner, rival) for rival in rivals]
             certainty = min(1.0, max(0.0, min(p.cf for p in pairs)))
-            opposed = any(p.against for p in pairs)
-            tension = any(e["weight"] >= SUBSTANTIAL for p in pairs for e in p.against)
         else:  # the vetoes left nothing else: only what speaks against it can shake it
-            certainty = 1.0 - won.cf_against
-            opposed = won.against > 0
-            tension = won.strongest_against >= SUBSTANTIAL
+            certainty, pairs = 1.0 - won.cf_against, []
+        # Substantial evidence against the winner is a tension even where it speaks against
+        # every rival too and so tells them not apart: it is shown, never cancelled away.
+        opposed = won.against > 0 or any(p.against for p in pairs)
+        tension = won.strongest_against >= SUBSTANTIAL or any(
+            e["weight"] >= SUBSTANTIAL for p in pairs for e in p.against)
     return StageResult(stage=stage, standings=ranked, winner=winner, tie=tie, assessed=assessed,
                        by_elimination=by_elimination, certainty=round(certainty, 2),
                        opposed=opposed, tension=tension)

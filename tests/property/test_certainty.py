@@ -5,7 +5,7 @@ rival, never raises it; evidence resting on assumed rates never outvotes the cli
 hints, however many, never outweigh a categorical statement; and the first page, on any answers,
 never contradicts itself.
 """
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from expert.reasoning.decision import decide
@@ -97,6 +97,11 @@ def test_figures_on_assumed_rates_never_outvote_the_answers(answers, assumed):
 
 
 @given(EVIDENCE)
+# Found by hypothesis: a categorical statement against the winner that speaks against its only
+# rival too tells the two apart in nothing, yet it still speaks against the winner.
+@example(evidence=[{"option": "none", "weight": -3, "rule": "r0"},
+                   {"option": "none", "weight": 3, "rule": "r0"},
+                   {"option": "dedicated", "weight": -3, "rule": "r0"}])
 def test_certainty_is_between_zero_and_one_and_high_only_without_substantial_opposition(evidence):
     decision = decided(evidence)
     assert 0.0 <= decision.confidence <= 1.0

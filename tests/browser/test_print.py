@@ -9,7 +9,9 @@ import pytest
 
 from expert.reasoning.advisor import advise
 from expert.inputs.examples import load_example
+from expert.reasoning.decision import compared
 from expert.reasoning.options import load_options
+from expert.report.brief import client_page
 from rules import rule_index
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -60,7 +62,13 @@ def test_the_printed_report_opens_with_the_client_page(ccadvisor, tmp_path, exam
     label = load_options()[result.decision.option].label
     assert f"Recommendation: {label}" in first
     assert "Main reasons for" in first and "Main reasons against" in first
-    strongest = max((e for e in result.evidence if e["option"] == result.decision.option),
+    # The page weighs the recommendation against the rival it names; its strongest reason is
+    # the strongest that tells the two apart (what both share decides nothing between them).
+    page = client_page(result)
+    rival = next(o for o, option in load_options().items()
+                 if option.label == page["certainty"]["rival"])
+    assert page["certainty"]["rival"] in first
+    strongest = max(compared(result.evidence, result.decision.option, rival).for_,
                     key=lambda e: e["weight"])
     assert rule_index()[strongest["rule"]].title in first
     assert not re.search(r"\b[a-z]+(_[a-z]+){2,}\b", first)  # no snake_case rule id on page 1

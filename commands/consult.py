@@ -247,7 +247,7 @@ def show_report(result, term: Terminal, rates_file: str | None = None, inputs=()
             click.echo()
             return
         # Ctrl-C (and SIGTERM) goes on to the command line: the session is saved, and it
-        # stops with the exit code README's table gives it (130, 143)
+        # stops with the exit code docs/reference.md's table gives it (130, 143)
         if not name or name.lower() in flow.NO_WORDS:
             return
         fmt = REPORT_FORMATS.get(os.path.splitext(name)[1].lower())

@@ -17,6 +17,8 @@ def questions(fmt):
         if q.type == "choice":
             row["choices"] = list(q.choice_ids)
             row["choice_labels"] = dict(q.choices)
+            if q.multiple:  # several choices may hold at once; ``alone`` ones go with no other
+                row.update({"multiple": True, "alone": list(q.alone)})
         if q.type == "number":
             row.update({"min": q.min, "max": q.max, "unit": q.unit, "integer": q.integer})
         row["help"] = q.help

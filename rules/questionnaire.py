@@ -59,6 +59,10 @@ class Row(NamedTuple):
     gloss: str
     finds: tuple = ()
     sourcing_by: str = ""   # the cheat-sheet rule that gives this point its sourcing vote
+    # A cell that can hold with the row's other cells (its question takes several answers,
+    # data/questions: ``multiple``): a statement of its own. kb check's "double votes" names
+    # a row whose cells can fire together without it.
+    together: bool = False
 
 
 ROWS = (
@@ -76,12 +80,13 @@ ROWS = (
         (Answer(question="call_load", value="staff_distracted"),), CENTRE,
         'Staff pulled off their main work by calls mean a contact centre is needed.',
         quote='Сотрудники вместо основной работы занимаются приемом входящих звонков.',
-        gloss='Staff take incoming calls instead of doing their main work.'),
+        gloss='Staff take incoming calls instead of doing their main work.', together=True),
     Row('lost_calls_need_a_centre',
         (Answer(question="call_load", value="calls_lost"),), CENTRE,
         'Lost calls and customers who cannot get through mean a contact centre is needed.',
         quote='Вы чувствуете, что теряете звонки, но не можете посчитать сколько. … Клиенты жалуются, что к Вам сложно дозвониться.',
-        gloss='You feel you are losing calls; customers complain it is hard to get through.'),
+        gloss='You feel you are losing calls; customers complain it is hard to get through.',
+        together=True),
     Row('few_calls_in_working_hours_need_no_centre',
         (Answer(question="call_flow", value="few_in_hours"),), NONE,
         'A few calls within the working day need no contact centre.',
@@ -289,9 +294,14 @@ def _evidence(row: Row) -> dict:
 def _statement(row: Row) -> str:
     """The table row a cell belongs to, named by what it asks: the seed's text has no full stops
     between rows, so its sentences cannot tell them apart. The cells of one row are one
-    statement, and answer one question, so they never fire together."""
+    statement, and answer one question, so they never fire together - but for a row whose
+    cells name troubles that can all be true at once (a multi-choice question: staff pulled
+    off their work, and calls lost): there each cell is a statement of its own, and votes."""
     pattern = row.patterns[0]
-    return f"{SEED_003}: {pattern.get('question') or pattern.get('name')}"
+    subject = pattern.get("question") or pattern.get("name")
+    if row.together:
+        return f"{SEED_003}: {subject}={pattern.get('value')}"
+    return f"{SEED_003}: {subject}"
 
 
 def _rule(row: Row):

@@ -20,6 +20,7 @@ from expert.reasoning.advisor import (
     recommendation_facts,
 )
 from expert.reasoning.conditions import conditions_of
+from expert.inputs.values import Several
 from expert.reasoning.options import load_options, load_stages, option_ids
 from rules import all_rules, rule_index
 
@@ -103,7 +104,10 @@ def condition_row(condition, facts: list[dict]) -> dict:
     row = {"fact": condition.fact, "subject": condition.subject, "holds": holds,
            "needed": test_words(test) if test else "", "seen": "", "found_by": []}
     if condition.fact == "Answer":
-        row["seen"] = value_label(condition.subject, about[0]["value"]) if about else _(UNANSWERED)
+        # several choices of one answer are several Answer facts: seen, they are one answer
+        values = tuple(f["value"] for f in about)
+        row["seen"] = (value_label(condition.subject, values[0] if len(values) == 1
+                                   else Several(values)) if about else _(UNANSWERED))
     elif condition.fact == "Figure":
         row["seen"] = str(about[0]["value"]) if about else _("not computed")
     elif condition.fact == "Finding":

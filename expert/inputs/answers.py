@@ -31,6 +31,9 @@ MAX_DEPTH = 8  # an answers file nests two levels (meta.notes); deeper is not on
               # only make the parsers recurse
 META_KEY = "meta"
 META_TEXT_FIELDS = ("client", "consultant", "description", "started", "updated", "status")
+# The total a consultation's "question N of about M" has shown, so that a resumed interview
+# never shows a higher one: a hint of the tool's own, dropped (not refused) if it is no count.
+META_TOTAL = "expected_questions"
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -315,6 +318,9 @@ def _clean_meta(meta, where: str) -> dict:
     for key in META_TEXT_FIELDS:
         if meta.get(key) is not None:
             clean[key] = str(meta[key])
+    total = str(meta.get(META_TOTAL, "")).strip()
+    if total.isascii() and total.isdigit() and 0 < int(total) <= 10_000:
+        clean[META_TOTAL] = int(total)
     notes = meta.get("notes") or {}
     if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
         raise InputError(_("'{key}.notes' must map question ids to text").format(key=META_KEY),

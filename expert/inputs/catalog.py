@@ -5,6 +5,7 @@ name order); this module only loads them and validates answers against them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from expert.i18n import gettext as _
 from expert.i18n import numbers as local
 from expert.i18n.texts import table
 from expert.inputs.yamlload import load_yaml
+from expert.inputs.values import Several
 
 QUESTIONS_DIR = DATA_DIR / "questions"
 TYPES = ("yes_no", "choice", "number")
@@ -27,6 +29,8 @@ _UNKNOWN_WORDS = {UNKNOWN, "неизвестно", "не знаю"}
 _YES = {"yes", "y", "true", "да", "д"}
 _NO = {"no", "n", "false", "нет", "н"}
 _YES_NO_WORDS = {"yes": N_("yes"), "no": N_("no")}
+# What separates the choices of a multi-choice answer typed as one line: "2,3", "2, 3", "2 3".
+_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 @dataclass(frozen=True)
@@ -43,13 +47,20 @@ class Question:
     max: float | None = None
     unit: str = ""
     integer: bool = False
+    # A choice question whose choices can hold at once (seed 003's row lists symptoms that can
+    # all be true): several answers are taken, each reasoned on; ``alone``: the choices that
+    # cannot go with another (that staff cope rules out lost calls).
+    multiple: bool = False
+    alone: tuple[str, ...] = ()
 
     @property
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c for c, _ in self.choices)
 
     def label(self, value) -> str:
-        """The human wording of a normalised answer value."""
+        """The human wording of a normalised answer value (several: each, joined by "; ")."""
+        if isinstance(value, Several):
+            return "; ".join(self.label(v) for v in value)
         if self.type == "choice":
             return dict(self.choices).get(value, str(value))
         if self.type == "number":
@@ -60,6 +71,9 @@ class Question:
         """What a valid answer looks like, for error messages and prompts."""
         if self.type == "yes_no":
             return _("yes or no")
+        if self.type == "choice" and self.multiple:
+            return _("one or more of {choices}, separated by commas").format(
+                choices=", ".join(self.choice_ids))
         if self.type == "choice":
             return _("one of {choices}").format(choices=", ".join(self.choice_ids))
         kind = (_("a whole number from {min} to {max}") if self.integer
@@ -70,6 +84,11 @@ class Question:
         """Normalise a typed value (from YAML/JSON). None means unknown. Raises InputError."""
         if value is None or (isinstance(value, str) and value.strip().lower() in _UNKNOWN_WORDS):
             return None
+        if self.multiple:
+            return self._several(value)
+        if isinstance(value, (list, tuple)):  # a YAML or JSON list for a one-answer question
+            raise InputError(_("'{qid}' takes one answer, not a list: expected {expected}")
+                             .format(qid=self.id, expected=self.expects()))
         if self.type == "yes_no":
             if isinstance(value, bool):
                 return "yes" if value else "no"
@@ -78,6 +97,9 @@ class Question:
         elif self.type == "choice":
             if isinstance(value, str) and value.strip() in self.choice_ids:
                 return value.strip()
+            meant = self._yes_no_choice(value)
+            if meant is not None:
+                return meant
         elif isinstance(value, str) and value.strip():
             return self.validate(self._parsed_number(value))
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -100,9 +122,58 @@ class Question:
         text = text.strip()
         if not text or text.lower() in _UNKNOWN_WORDS:
             return None
+        if self.multiple:
+            return self._several(text, numbered=True)
         if self.type == "choice" and text.isascii() and text.isdigit() and 1 <= int(text) <= len(self.choices):
             return self.choices[int(text) - 1][0]
         return self.validate(text)
+
+    def yes_no_choices(self) -> dict:
+        """{"yes": choice id, "no": choice id} of a choice question whose choices include a
+        plain yes and a plain no (seed 003's «Нет Да Хотелось бы»), so that y, да, n, нет and
+        the like are taken there as for a yes/no question; empty for any other."""
+        ids = self.choice_ids
+        return {"yes": "yes", "no": "no"} if "yes" in ids and "no" in ids else {}
+
+    def _yes_no_choice(self, value):
+        """The choice a yes or a no typed for a choice question means, or None."""
+        meant = self.yes_no_choices()
+        if not meant or not isinstance(value, str):
+            return None
+        word = value.strip().lower()
+        return meant["yes"] if word in _YES else meant["no"] if word in _NO else None
+
+    def _several(self, value, numbered: bool = False):
+        """A multi-choice answer: a list (YAML, JSON), or one line of ids or, when typed,
+        numbers, separated by commas or spaces. One choice is its id, as for any choice
+        question; several are a Several in the question's order, each once."""
+        if isinstance(value, str):
+            items = [item for item in _SEPARATORS.split(value.strip()) if item]
+        elif isinstance(value, (list, tuple)):
+            items = list(value)
+        else:
+            raise self._wrong(value)
+        if not items:  # an empty list, or only commas
+            shown = repr(numeric.short_text(value)) if isinstance(value, str) else "[]"
+            raise InputError(_("no answer in {value} for '{qid}': expected {expected}")
+                             .format(value=shown, qid=self.id, expected=self.expects()))
+        chosen = set()
+        for item in items:
+            text = item.strip() if isinstance(item, str) else item
+            if (numbered and isinstance(text, str) and text.isascii() and text.isdigit()
+                    and 1 <= int(text) <= len(self.choices)):
+                text = self.choices[int(text) - 1][0]
+            if not isinstance(text, str) or text not in self.choice_ids:
+                raise self._wrong(item)
+            chosen.add(text)
+        ordered = tuple(c for c in self.choice_ids if c in chosen)
+        alone = [c for c in ordered if c in self.alone]
+        if alone and len(ordered) > 1:
+            other = next(c for c in ordered if c != alone[0])
+            raise InputError(_("'{choice}' and '{other}' cannot both be the answer for '{qid}': "
+                               "choose one of them").format(choice=alone[0], other=other,
+                                                            qid=self.id))
+        return ordered[0] if len(ordered) == 1 else Several(ordered)
 
     def _parsed_number(self, text: str):
         try:
@@ -120,6 +191,8 @@ class Question:
             shown = str(value).lower()
         elif isinstance(value, (int, float)) and local.decimal_comma():
             shown = local.answer(value)  # 1500,5 typed is 1500,5 shown, not 1500.5
+        elif isinstance(value, (list, tuple, dict)) or value is None:  # an item of a list
+            shown = numeric.short_text(repr(value) if value is None else str(value))
         else:
             shown = value
         return InputError(_("invalid answer {value} for '{qid}': expected {expected}")
@@ -169,7 +242,10 @@ def _question(raw: dict, topic: str, where: str, words: dict) -> Question:
         raise ValueError(f"{where}: question {raw.get('id')!r} has type {qtype!r}")
     labels = words.get("choices") or {}
     choices = tuple((str(k), str(labels.get(k, v))) for k, v in (raw.get("choices") or {}).items())
-    fields = {k: raw[k] for k in ("help", "example", "min", "max", "unit", "integer") if k in raw}
+    fields = {k: raw[k] for k in ("help", "example", "min", "max", "unit", "integer", "multiple")
+              if k in raw}
+    if "alone" in raw:
+        fields["alone"] = tuple(str(c) for c in raw["alone"])
     fields.update({k: words[k] for k in ("help", "example", "unit") if k in fields and words.get(k)})
     return Question(id=raw["id"], text=(words.get("text") or raw["text"]).strip(), type=qtype,
                     source=raw["source"], topic=topic, choices=choices, **fields)

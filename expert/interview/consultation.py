@@ -7,6 +7,7 @@ back, so ``back`` is an honest retraction of everything that rested on the old a
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 
 from expert.inputs.catalog import Question, load_catalog
@@ -39,6 +40,21 @@ def consultation_engine() -> AdvisorEngine:
     return AdvisorEngine()
 
 
+@dataclass(frozen=True)
+class Progress:
+    """``number``: the current question's; ``total``: the total shown, never raised; ``more``:
+    the planner's bound on the questions after this one; ``over``: that bound goes past the
+    total (the estimate was too low: "and a few more")."""
+    number: int
+    total: int
+    more: int
+    over: bool = False
+
+    @property
+    def last(self) -> bool:
+        return self.more == 0
+
+
 def firing_key(firing: Firing) -> str:
     """A firing's identity across runs: the rule and the facts it matched (fact ids dropped)."""
     return json.dumps([firing.rule, firing.matched], sort_keys=True, default=str)
@@ -54,7 +70,8 @@ class Consultation:
     """
 
     def __init__(self, answers: dict | None = None, history: list | None = None,
-                 before_firing=None, on_firing=None, assumptions: dict | None = None):
+                 before_firing=None, on_firing=None, assumptions: dict | None = None,
+                 total: int | None = None):
         self.catalog = load_catalog()
         self.assumptions = assumptions  # the rates figures rest on (--assumptions FILE)
         self.answers: dict = dict(answers or {})
@@ -71,6 +88,9 @@ class Consultation:
         self._forced: str | None = None
         self.withdrawn: dict = {}  # question id -> the answer ``back`` took away, to show it
         self.retracted: list[Firing] = []
+        # The total "question N of about M" has shown (a resumed session's, from its file): it
+        # is never raised, only lowered (``progress``).
+        self.total: int | None = total if isinstance(total, int) and total > 0 else None
         self.evaluate()
 
     # the engine runs here, and only here
@@ -183,7 +203,29 @@ class Consultation:
     def at_most_more(self) -> int:
         """An upper bound on the questions after the current one (planner.questions_left)."""
         question = self.current()
-        return len(questions_left(self.state) - {question.id if question else None})
+        return len(questions_left(self.state, self.decision) - {question.id if question else None})
+
+    def progress(self) -> Progress:
+        """Where the interview stands: the current question's number, and the total to show.
+
+        The total is the planner's bound on the questions left plus those asked, but it never
+        goes up: once shown, a higher bound (an answer that opened more than the bound foresaw,
+        or ``back``) keeps the total as it was and says that a few more may come instead."""
+        number, more = self.number, self.at_most_more
+        estimate = number + more
+        over = self.total is not None and estimate > self.total
+        if not over:
+            self.total = estimate
+        return Progress(number=number, total=self.total, more=more, over=over)
+
+    @property
+    def to_go(self) -> int:
+        """The questions still to come, the current one included, as the progress shows them:
+        the shown total less the questions asked (the bound itself once it is over it)."""
+        progress = self.progress()
+        if progress.over:
+            return progress.more + 1
+        return progress.total - progress.number + 1
 
     @property
     def settled(self) -> bool:

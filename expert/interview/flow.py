@@ -14,7 +14,7 @@ import shlex
 
 from expert.errors import InputError, Terminated
 from expert.i18n import current, gettext
-from expert.inputs.answers import answer_count
+from expert.inputs.answers import META_TOTAL, answer_count
 from expert.inputs.catalog import load_catalog
 from expert.inputs.files import WriteError
 from expert.interview.consultation import Consultation
@@ -98,7 +98,7 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
     try:
         consultation = Consultation(session.answers, session.history,
                                     before_firing=before_firing, on_firing=on_firing,
-                                    assumptions=assumptions)
+                                    assumptions=assumptions, total=session.meta.get(META_TOTAL))
         if reopen is not None:
             reopen(consultation)
             save_answers(consultation, session, io)
@@ -111,7 +111,7 @@ def run_interview(session, io, trace: bool = False, resumed: bool = False,
                 return QUIT, consultation
     except (KeyboardInterrupt, EOFError) as stop:
         if consultation is not None:  # an answer the engine was still working on is kept
-            session.record(consultation.answers, consultation.history)
+            session.record(consultation.answers, consultation.history, consultation.total)
         keep(session, io, last=True)
         return stopped_by(stop), consultation
     keep(session, io, status="finished", last=True)
@@ -157,12 +157,17 @@ def completions(question, commands) -> dict:
     """What TAB can complete: first words (the commands in the current language, the choice
     ids, yes and no), and question ids after ``change`` (or its word in any language)."""
     first = local_commands(commands)
+    after = {}
     if question is not None and question.type == "choice":
         first += question.choice_ids
+        if question.multiple:  # a second choice after the first: "staff_distracted calls_lost"
+            after = {word: list(question.choice_ids) for cid in question.choice_ids
+                     for word in (cid, cid + ",")}
     elif question is not None and question.type == "yes_no":
         first += [gettext("yes"), gettext("no")]
     ids = [q.id for q in load_catalog()]
-    return {"": first, "change": ids, **{w: ids for w, c in ALIASES.items() if c == "change"}}
+    return {"": first, **after, "change": ids,
+            **{w: ids for w, c in ALIASES.items() if c == "change"}}
 
 
 def ask(consultation, question, session, io, trace: bool) -> bool:
@@ -221,7 +226,7 @@ def ask(consultation, question, session, io, trace: bool) -> bool:
                 value = question.parse_text(line)
             except InputError as err:
                 io.show("notice", style={"fg": "red"}, kind="invalid", reason=str(err),
-                        choices=len(question.choices))
+                        choices=len(question.choices), multiple=question.multiple)
                 continue
             consultation.answer(question.id, value)
             save_answers(consultation, session, io)
@@ -241,7 +246,7 @@ def withdrawn(consultation, session, io, trace: bool, kind: str, qid: str) -> bo
 
 def save_answers(consultation, session, io, last: bool = False) -> None:
     """The answer is on disk before the next question is shown (or, on a full disk, kept)."""
-    session.record(consultation.answers, consultation.history)
+    session.record(consultation.answers, consultation.history, consultation.total)
     keep(session, io, last=last)
 
 

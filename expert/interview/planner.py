@@ -25,7 +25,7 @@ from expert.inputs.catalog import load_catalog
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
 from expert.reasoning.conditions import Condition, conditions_of
 from expert.reasoning.decision import TIERS, Decision, tier_of
-from expert.reasoning.options import forbidden_by, option_ids
+from expert.reasoning.options import forbidden_by, load_stages, option_ids
 from rules import all_rules
 
 EVIDENCE, FOLLOW_UP, DONE = "evidence", "follow-up", "done"
@@ -61,8 +61,11 @@ def _follows_up(meta) -> bool:
     return any(c.fact == "Recommended" for c in conditions_of(meta))
 
 
-def _pending(meta, known: Known, rules, seen=frozenset()):
-    """{question id: (Waiting, ...)} a rule waits on, or None when it can no longer fire."""
+def _pending(meta, known: Known, rules, seen=frozenset(), foresee=False):
+    """{question id: (Waiting, ...)} a rule waits on, or None when it can no longer fire.
+
+    ``foresee``: also the rates a condition on a figure's source will wait on once the figure
+    is computed (for the bound on the questions left; the planner asks for the inputs first)."""
     pending: dict[str, list] = {}
     for cond in conditions_of(meta):
         if cond.fact == "Answer":
@@ -91,6 +94,9 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
             missing = [q for q in inputs if q not in known.answers]
             if not missing or any(q in known.skipped or q not in load_catalog() for q in inputs):
                 return None  # the figure cannot be computed from what is or can be known
+            if foresee and "source" in dict(cond.tests):
+                missing += [q for q in FIGURE_RATES.get(cond.subject, ())
+                            if q not in known.answers and q not in known.skipped]
             for qid in missing:
                 pending.setdefault(qid, []).append(Waiting(meta, cond))
         elif cond.fact == "Finding":
@@ -100,7 +106,7 @@ def _pending(meta, known: Known, rules, seen=frozenset()):
             for other in rules:
                 if cond.subject not in other.finds or other.id in known.fired or other.id in seen:
                     continue
-                sub = _pending(other, known, rules, seen | {meta.id})
+                sub = _pending(other, known, rules, seen | {meta.id}, foresee)
                 if sub:
                     reachable = True
                     for qid in sub:
@@ -161,21 +167,37 @@ def contenders(open_rules, stage) -> set:
             and tuple(n + g for n, g in zip(standings[o].tiers, gain[o])) >= floor}
 
 
+def _hopeful(open_rules, stage) -> set:
+    """The options of a stage that have, or could still get, a reason for them (with any
+    rival's: between two, a reason against one is for the other), whoever leads: unlike the
+    contenders, a set that only shrinks as answers come in."""
+    standings = {s.option: s for s in stage.standings}
+    allowed = {o for o, s in standings.items() if not s.excluded}
+    gaining = {o for meta in open_rules for o, weight in meta.evidence if weight > 0}
+    hopeful = {o for o in allowed if standings[o].for_ > 0 or o in gaining}
+    if len(standings) == len(allowed) == 2 and any(
+            standings[o].against or any(o == option and weight < 0 for meta in open_rules
+                                        for option, weight in meta.evidence)
+            for o in allowed):
+        hopeful = set(allowed)
+    return hopeful
+
+
 def _weighs(meta, options) -> int:
     """How much a rule can move the given options: its weights on them, a veto counting 3."""
     return (sum(abs(w) for o, w in meta.evidence if o in options)
             + sum(3 for target, _ in meta.excludes if set(forbidden_by(target)) & set(options)))
 
 
-def open_rules(known: Known, rules=None) -> dict:
+def open_rules(known: Known, rules=None, foresee=False) -> dict:
     """{rule id: (meta, {question id: (Waiting, ...)})} of every rule that has not fired and
-    can still fire, with what it waits on."""
+    can still fire, with what it waits on (``foresee``: see _pending)."""
     rules = all_rules() if rules is None else rules
     states = {}
     for meta in rules:
         if meta.id in known.fired:
             continue
-        pending = _pending(meta, known, rules)
+        pending = _pending(meta, known, rules, foresee=foresee)
         if pending:
             states[meta.id] = (meta, pending)
     return states
@@ -234,15 +256,48 @@ def _ranked(stage, rule_states, usefulness, order, first=frozenset()) -> Plan:
                 waiting={q: tuple(waiting[q]) for q in ranked})
 
 
-def questions_left(known: Known, rules=None) -> frozenset:
-    """Every question some rule could still ask about: an honest upper bound on the rest.
+RANKS = ("chosen", "runner_up", "later", "tied")  # every rank a Recommended fact can have
 
-    The pending questions of every rule that has not fired and is not contradicted. Before the
-    decision is declared, a follow-up rule's condition on the recommendation is taken as
-    possible for every option, so the bound never falls short; answers only close rules, so it
-    only shrinks as the interview goes on (``back`` can widen it again)."""
-    if not known.recommended:
-        known = replace(known, recommended=tuple({"option": o, "rank": rank}
-                                                 for o in option_ids()
-                                                 for rank in ("chosen", "runner_up")))
-    return frozenset(qid for _, pending in open_rules(known, rules).values() for qid in pending)
+
+def _later_stages(stage, in_play) -> set:
+    """The stages that may still open after ``stage`` (a StageResult): those an option still in
+    play there opens, and every stage those can open in turn."""
+    stages = load_stages()
+    later, todo = set(), [stage.stage]
+    while todo:
+        current = todo.pop()
+        for option, following in stages[current].opens if current in stages else ():
+            if (current != stage.stage or option in in_play) and following not in later:
+                later.add(following)
+                todo.append(following)
+    return later
+
+
+def questions_left(known: Known, decision: Decision, rules=None) -> frozenset:
+    """Every question the interview could still ask: an honest upper bound on the rest.
+
+    Once the recommendation is declared, the questions of the open advice rules (the only ones
+    the follow-up asks). Before, the questions of the scoring rules that weigh an option still
+    in play at the stage being decided (the only ones the planner asks there), the questions of
+    every rule of a stage that an option in play may still open (its Stage condition taken as
+    holding), and the follow-up questions, each follow-up rule's condition on the
+    recommendation taken as possible for every option. Answers only close rules and take
+    options out of play, so the bound shrinks as the interview goes on; the consultation still
+    keeps the total it shows from ever rising (Consultation.progress)."""
+    rules = all_rules() if rules is None else rules
+    states = open_rules(known, rules, foresee=True)
+    if known.recommended:
+        return frozenset(qid for meta, pending in states.values()
+                         if meta.advice and not meta.scores for qid in pending)
+    stage = decision.stages[-1]
+    scoring = [m for m, _ in states.values() if m.scores and not _follows_up(m)]
+    in_play = _hopeful(scoring, stage)
+    left = {qid for meta in scoring if _weighs(meta, in_play) for qid in states[meta.id][1]}
+    later = _later_stages(stage, in_play)
+    possible = replace(known, stages=known.stages | later,
+                       recommended=tuple({"option": o, "rank": rank}
+                                         for o in option_ids() for rank in RANKS))
+    for meta, pending in open_rules(possible, rules, foresee=True).values():
+        if (meta.scores and meta.stage in later) or (meta.advice and not meta.scores):
+            left.update(pending)
+    return frozenset(left)

@@ -22,6 +22,7 @@ from expert.errors import InputError
 from expert.i18n import gettext as _
 from expert.inputs.answers import (
     META_KEY,
+    META_TOTAL,
     cannot_read,
     not_a_file,
     parse_mapping,
@@ -66,8 +67,12 @@ class Session:
     def notes(self) -> dict:
         return self.meta.setdefault("notes", {})
 
-    def record(self, answers: dict, history: list) -> None:
+    def record(self, answers: dict, history: list, total: int | None = None) -> None:
+        """The answers as they stand; ``total``: the count the interview has shown (never
+        raised, even across a resume)."""
         self.answers, self.history = dict(answers), list(history)
+        if total:
+            self.meta[META_TOTAL] = total
 
     def add_note(self, qid: str, text: str) -> None:
         """A note on one answer; a second note on the same answer is appended, never lost."""
@@ -81,7 +86,9 @@ class Session:
         data = {META_KEY: meta}
         for qid in self.history:
             value = self.answers[qid]
-            data[qid] = UNKNOWN if value is None else value
+            # several choices: a YAML list, as an answers file gives them
+            data[qid] = UNKNOWN if value is None else list(value) if isinstance(value, tuple) \
+                else value
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False)
 
     def save(self, status: str | None = None) -> None:

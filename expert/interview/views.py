@@ -1,10 +1,12 @@
 """Plain-dict models for the consultation's templates (expert/templates/consult/)."""
 from __future__ import annotations
 
+from expert import DATA_DIR
 from expert.i18n import DEFAULT, N_, current
 from expert.i18n import gettext as _
 from expert.i18n import numbers as local
 from expert.inputs.catalog import Question
+from expert.inputs.yamlload import load_localized
 from expert.interview.consultation import Consultation
 from expert.interview.planner import Known
 from expert.numbers.figures import FIGURE_INPUTS
@@ -19,22 +21,34 @@ _VALUE_WORDS = {"yes": N_("yes"), "no": N_("no"), "chosen": N_("the choice"),
 
 def question_model(question: Question, consultation: Consultation) -> dict:
     """Everything a prompt shows: text, allowed answers, progress."""
+    progress = consultation.progress()
     return {
         "id": question.id,
         "text": question.text,
         "type": question.type,
         "choices": [{"id": cid, "label": label} for cid, label in question.choices],
+        "multiple": question.multiple,               # several choices may be given
+        "yes_no_choices": bool(question.yes_no_choices()),  # y/n taken too
         "expects": question.expects(),
         "help": question.help,
         "example": question.example,
         "source": question.source,
-        "number": consultation.number,
-        "more": consultation.at_most_more,
+        "article": _article(question.source),  # the source named in words, for the client
+        "number": progress.number,
+        "total": progress.total,   # never raised as the interview goes on
+        "more": progress.more,
+        "over": progress.over,     # more may come than the total said: "and a few more"
         "stage": consultation.plan.stage,
         # follow-up only when the answer can refine the advice but no longer move a score
         "follow_up": consultation.settled and not consultation.changes_scores(question.id),
         "withdrawn": _withdrawn_label(question, consultation.withdrawn),
     }
+
+
+def _article(seed: str) -> str:
+    """A seed article's title in the output's language ("" for one the list does not name)."""
+    entry = load_localized(DATA_DIR / "seeds.yaml").get(seed) or {}
+    return str(entry.get("title", ""))
 
 
 def _withdrawn_label(question: Question, withdrawn: dict) -> str:
@@ -164,7 +178,7 @@ def status_model(consultation: Consultation) -> dict:
     return {"options": rows, "leader": leader, "stage": stages[decision.stages[-1].stage].label,
             "settled": consultation.settled,
             "open": open_questions, "more_open": max(len(consultation.plan.questions) - SHOWN_OPEN, 0),
-            "left": consultation.at_most_more + (consultation.current() is not None)}
+            "left": consultation.to_go if consultation.current() is not None else 0}
 
 
 def settled_model(consultation: Consultation) -> dict:
@@ -172,4 +186,4 @@ def settled_model(consultation: Consultation) -> dict:
     decision, options = consultation.decision, load_options()
     return {"option": decision.option, "label": options[decision.option].label,
             "runner_up": options[decision.runner_up].label if decision.runner_up else "",
-            "left": consultation.at_most_more + (consultation.current() is not None)}
+            "left": consultation.to_go if consultation.current() is not None else 0}

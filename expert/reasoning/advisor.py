@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from expert.inputs.catalog import load_catalog
+from expert.inputs.values import answer_values
 from expert.numbers.assumptions import load_assumptions
 from expert.numbers.figures import figure_details, source_of
 from expert.reasoning.decision import Decision, decide
@@ -56,9 +57,11 @@ def shared_engine() -> AdvisorEngine:
 
 
 def answer_facts(answers: dict) -> list:
-    """Answer facts in catalog order, so fact ids (and so the firing order) never vary."""
+    """Answer facts in catalog order, so fact ids (and so the firing order) never vary: one
+    per choice of a multi-choice answer, in the question's order."""
     catalog = load_catalog()
-    return [Answer(question=q.id, value=answers[q.id]) for q in catalog if q.id in answers]
+    return [Answer(question=q.id, value=value) for q in catalog if q.id in answers
+            for value in answer_values(answers[q.id])]
 
 
 def figure_dicts(answers: dict, assumptions: dict | None = None, details: dict | None = None) -> dict:

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from expert.i18n import gettext as _
 from expert.reasoning._experta import ORFC, L
+from expert.inputs.values import answer_values
 from expert.reasoning.heuristic import Test
 
 # The field that names what each kind of fact is about; the other fields are tested.
@@ -57,7 +58,11 @@ class Condition:
         return dict(self.tests).get("value")
 
     def holds(self, fact: dict) -> bool:
-        return all(field in fact and t.holds(fact[field]) for field, t in self.tests)
+        """Does a fact (or an answer as ``{"value": ...}``) pass every test? An answer of several
+        choices passes a test when one of its choices does, as one of the Answer facts declared
+        for it would match the pattern."""
+        return all(field in fact and any(t.holds(v) for v in answer_values(fact[field]))
+                   for field, t in self.tests)
 
 
 def _field_test(value) -> FieldTest:

@@ -11,6 +11,8 @@ class Answer(Fact):
     """The client's answer: ``Answer(question=<id>, value=<normalised value>)``.
 
     yes/no answers are the strings "yes" and "no", choices are the choice id, numbers are numbers.
+    A multi-choice answer of several choices is one Answer fact per choice
+    (expert/inputs/values.py), so a rule on one choice reads it as it reads any answer.
     """
 
 

@@ -3,8 +3,8 @@
 A heuristic is one experta Rule whose left-hand side is the patterns given, and whose
 right-hand side is always the same: declare what the metadata says it concludes (evidence for or
 against options, advice items, findings). The decorated function only carries the rule's name and
-its docstring, so a rule module reads like a CLIPS rule base (README's "Writing a rule" shows
-one, and ``rules/sourcing.py`` is full of them).
+its docstring, so a rule module reads like a CLIPS rule base (docs/reasoning.md's "Writing a
+rule" shows one, and ``rules/sourcing.py`` is full of them).
 
 Keeping conclusions as data (not code) and conditions as declarative patterns is what lets the
 explanation machinery (why, why-not, kb check, consultation) read every rule.

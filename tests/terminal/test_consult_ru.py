@@ -79,12 +79,13 @@ def test_an_interview_runs_to_the_end_in_russian(spawn_consult, tmp_path):
     assert f"Консультация ccadvisor: {meta['client']}" in screen
     assert "Файл сессии: s.yaml" in screen
     assert "почему (какие правила ждут ответа), статус (положение вариантов), назад" in screen
-    assert "Вопрос 1, впереди не более" in screen
+    assert "Вопрос 1 из примерно" in screen
     # The question comes through the data loaders in Russian, not in English.
     question = catalog.get(first)
     assert flat(question.text) in screen and question.text != english.get(first).text
     assert all(flat(label) in screen for _, label in question.choices)
-    assert f"Ответ: 1-{len(question.choices)}, или: {COMMANDS}" in screen
+    several = ", несколько, если верны все (например, 2,3)" if question.multiple else ""
+    assert f"Ответ: 1-{len(question.choices)}{several}, или: {COMMANDS}" in screen
 
     child.send("\t\t")  # TAB TAB lists what can be typed here: the Russian commands, the ids
     child.expect(PROMPT)
@@ -105,12 +106,12 @@ def test_an_interview_runs_to_the_end_in_russian(spawn_consult, tmp_path):
 
     child.sendline(typed(question, answers[first]))
     child.expect(PROMPT)
-    assert "Вопрос 2," in flat(child.before)
+    assert "Вопрос 2 из примерно" in flat(child.before)
     child.sendline("назад")
     child.expect(f"Возврат к {first}:")
     child.expect(PROMPT)
     assert child.match.group(1) == first
-    assert "Вопрос 1, впереди не более" in flat(child.before)
+    assert "Вопрос 1 из примерно" in flat(child.before)
     assert f"(ответ отозван; был: {flat(taken_back)})" in flat(child.before)
     child.sendline(typed(question, answers[first]))
 

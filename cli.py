@@ -4,7 +4,7 @@ Each command lives in its own module under ``commands/`` and is imported only wh
 so ``ccadvisor --help`` does not pay for the rule engine. Bad input anywhere surfaces as
 ``expert.errors.InputError`` and is printed here as one line on stderr with exit code 2.
 Ctrl-C exits 130, a reader of the output that stops early (`| head`) quietly 141, and any
-other failure one line with exit code 1 (README: exit codes).
+other failure one line with exit code 1 (docs/reference.md: exit codes).
 """
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ class LazyGroup(click.Group):
             output_failed(ctx, err)
 
     def invoke(self, ctx):
-        """The exit codes README's table promises: bad input 2, Ctrl-C 130, the output's
+        """The exit codes docs/reference.md's table promises: bad input 2, Ctrl-C 130, the output's
         reader gone 141 (quietly), anything else unexpected 1; each with one line on stderr and no traceback (CCADVISOR_DEBUG=1 shows it)."""
         from expert.errors import InputError, ToolMissing
         try:

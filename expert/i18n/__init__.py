@@ -20,7 +20,7 @@ DOMAIN = "ccadvisor"
 DEFAULT = "en"
 # The languages a user may choose. English is the source language and has no catalog; every
 # other one has a gettext catalog (locale/<lang>/LC_MESSAGES/ccadvisor.mo) and its data texts
-# beside the data (<dir>/<lang>/<file>.yaml). Adding a language is adding those (README).
+# beside the data (<dir>/<lang>/<file>.yaml). Adding a language is adding those (docs/development.md).
 LANGUAGES = ("en", "ru")
 ENV_VAR = "CCADVISOR_LANG"
 

@@ -57,8 +57,9 @@ def test_the_default_row_limit_is_documented():
     from pathlib import Path
 
     from expert.inputs.rows import DEFAULT_MAX_ROWS
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert f"--max-rows N` (default {DEFAULT_MAX_ROWS:,})" in readme
+    reference = (Path(__file__).resolve().parents[2] / "docs" / "reference.md").read_text(
+        encoding="utf-8")
+    assert f"--max-rows N` (default {DEFAULT_MAX_ROWS:,})" in reference
     from commands.batch import batch
     assert next(p.default for p in batch.params if p.name == "max_rows") == DEFAULT_MAX_ROWS
 

@@ -1,4 +1,4 @@
-"""README's exit-code table (issue 12): anything unexpected is one line and exit 1, never a
+"""The exit-code table (docs/reference.md): anything unexpected is one line and exit 1, never a
 traceback; Ctrl-D at a consult prompt quits with exit 0 and the resume line."""
 import pytest
 

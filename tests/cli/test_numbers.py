@@ -236,7 +236,7 @@ def test_a_fraction_reads_the_same_in_every_input_path(ccadvisor, typed_at, tmp_
     ("on", Refused("expected yes or no")), ("y", "yes"), ("1", Refused("expected yes or no")),
 ])
 def test_a_yes_or_no_reads_the_same_in_every_input_path(ccadvisor, typed_at, tmp_path, text, expected):
-    """README: yes/no questions take yes/no or true/false (and the Russian да/нет); YAML's own
+    """docs/reference.md: yes/no questions take yes/no or true/false (and the Russian да/нет); YAML's own
     yes-words (on, off) are no answer here, nor is JSON's 1."""
     results = _from_answers(ccadvisor, tmp_path, "en", "planned_spikes", text)
     results.append(_at_the_prompt(typed_at, tmp_path, "en", "planned_spikes", text))

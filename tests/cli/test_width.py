@@ -37,6 +37,17 @@ def test_listings_fit(ccadvisor, width, lang):
         assert not too_wide(run.out, width), (command, too_wide(run.out, width))
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_single_rule_fits_80_columns(ccadvisor, lang):
+    """`ccadvisor rules ID`, for a class: long rule ids and findings wrap under themselves."""
+    from rules import all_rules
+    for rule in all_rules():
+        run = ccadvisor("rules", rule.id, "--lang", lang, env={"COLUMNS": "80"})
+        assert run.code == 0, run.err
+        assert rule.id in run.out
+        assert not too_wide(run.out, 80), (rule.id, too_wide(run.out, 80))
+
+
 def test_prose_uses_the_width_it_is_given(ccadvisor):
     """Wrapped, not just cut: at 120 columns lines run longer than 80 allows."""
     wide = ccadvisor("advise", "--example", "network_explosive_growth", env={"COLUMNS": "120"}).out

@@ -2,7 +2,7 @@
 placeholders kept; the compiled ``.mo`` the tool reads is the ``.po`` of the repository; and
 no English escapes extraction, in a template or in an error line.
 
-Regenerating after a change (README, "Translations"): pybabel extract, update, compile.
+Regenerating after a change (docs/development.md, "Translations"): pybabel extract, update, compile.
 """
 import ast
 import re
@@ -28,7 +28,7 @@ OPTIONS = {"**/templates/**.j2": {"trimmed": "true"}}
 
 def _not_hidden(path) -> bool:
     """Babel's own filter also skips folders named _like_this; reasoning/_experta holds messages
-    (so README's pybabel command gives --ignore-dirs ".* __pycache__" too)."""
+    (so the pybabel command of docs/development.md gives --ignore-dirs ".* __pycache__" too)."""
     return not Path(path).name.startswith(".") and Path(path).name != "__pycache__"
 
 

@@ -8,13 +8,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def setup_commands() -> list[str]:
+    """README's first two ```sh blocks, as a fresh-clone check extracts them, in order."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Set up\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```sh\n(.*?)\n```", section, flags=re.S)
+    return re.findall(r"^```sh\n(.*?)\n```$", readme, flags=re.S | re.M)[:2]
 
 
 def test_readme_sets_up_with_exactly_two_commands():
-    first, second = setup_commands()  # exactly two
+    first, second = setup_commands()
+    assert "\n" not in first and "\n" not in second  # one line each, copied whole
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Try this first\n", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^```sh\n(.*?)\n```$", section, flags=re.S | re.M) == [first, second]
     assert first.endswith("ccadvisor advise --example network_explosive_growth")
     assert "pip install -q -e . " in first and "constraints" not in first
     assert "pip install -q -c tests/constraints.txt -e '.[test]'" in second

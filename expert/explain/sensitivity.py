@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
+from expert.explain.tipping import tipping_points
 from expert.explain.whynot import apply_changes, change_rows, compare
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.advisor import advise, figure_dicts
@@ -112,10 +113,12 @@ class Screen:
         self.base_direct = [self._direct(i, self.answers, self.base_figures)
                             for i in range(len(self.rules))]
 
-    def _figures(self, answers: dict) -> dict:
-        key = tuple((q, answers.get(q)) for q in _figure_questions())
+    def _figures(self, answers: dict, assumptions: dict | None = None) -> dict:
+        rates = self.assumptions if assumptions is None else assumptions
+        key = (tuple((q, answers.get(q)) for q in _figure_questions()),
+               None if rates is None else tuple(sorted(rates.items())))
         if key not in self._figures_cache:
-            self._figures_cache[key] = figure_dicts(answers, self.assumptions)
+            self._figures_cache[key] = figure_dicts(answers, rates)
         return self._figures_cache[key]
 
     def _direct(self, i: int, answers: dict, figures: dict) -> bool:
@@ -127,15 +130,20 @@ class Screen:
                 return False
         return True
 
-    def decision(self, changes=()) -> tuple[str, dict]:
-        """(option, scores) after the (question, value) changes; None as value removes."""
+    def figures_on(self, assumptions: dict) -> dict:
+        """The figures the screen's answers give on other rates (remembered like its own)."""
+        return self._figures(self.answers, assumptions)
+
+    def decision(self, changes=(), assumptions: dict | None = None) -> tuple[str, dict]:
+        """(option, scores) after the (question, value) changes (None as value removes), the
+        figures computed on ``assumptions`` when given (else on the screen's own rates)."""
         answers = dict(self.answers)
         for qid, value in changes:
             if value is None:
                 answers.pop(qid, None)
             else:
                 answers[qid] = value
-        figures = self._figures(answers)
+        figures = self._figures(answers, assumptions)
         touched = set().union(*(self.readers.get(q, ()) for q, _ in changes))
         if figures != self.base_figures:
             touched |= self.figure_readers
@@ -221,6 +229,7 @@ def sensitivity(answers: dict, pairs: bool = True, assumptions: dict | None = No
                     flips.append(_flip_row(answers, changes, base, result))
 
     try_all(singles)
+    tipping = tipping_points(answers, base.assumptions, screen, winner)
     size, paired = 1, []
     if not found and pairs:
         size = 2
@@ -233,6 +242,7 @@ def sensitivity(answers: dict, pairs: bool = True, assumptions: dict | None = No
         "size": size if flips else 0,
         "found": found,
         "flips": flips,
+        "tipping": tipping,
         "tried_single": len(singles),
         "tried_pairs": len(paired),
     }

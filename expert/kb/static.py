@@ -7,7 +7,7 @@ from pathlib import Path
 
 from expert.errors import os_reason
 from expert.i18n import gettext as _
-from expert.inputs.catalog import Catalog
+from expert.inputs.catalog import Catalog, load_catalog
 from expert.kb.problem import Problem
 from expert.numbers.assumptions import shipped_assumptions
 from expert.numbers.figures import FIGURE_INPUTS
@@ -108,13 +108,32 @@ def check_advice(metas, items: dict, texts: dict) -> list[Problem]:
     problems = [Problem("advice", meta.id, _("adds advice item '{item}' missing from "
                                              "data/advice.yaml").format(item=item))
                 for meta in metas for item in meta.advice if item not in items]
+    from expert.report.model import TOPICS
     for item_id, item in items.items():
+        problems += [Problem("advice", item_id, message) for message in _advice_shape(item, TOPICS)]
         if item.get("seed") not in SEEDS:
             problems.append(Problem("advice", item_id, _("cites {seed!r}, not one of the five seeds")
                                     .format(seed=item.get("seed"))))
             continue
         problems += [Problem("advice", item_id, p.message)
                      for p in _quote_problems(item_id, item["seed"], item.get("quote", ""), texts)]
+    return problems
+
+
+def _advice_shape(item: dict, topics) -> list[str]:
+    """What is malformed in one advice item: a point that YAML read as something other than a
+    sentence (an unquoted "a: b" is a mapping), a topic the appendix has no place for, an action
+    without its order among the next steps or an order without an action."""
+    problems = [_("point {n} is not a sentence (quote it in the YAML): {point!r}").format(
+        n=n, point=point) for n, point in enumerate(item.get("points", []), 1)
+        if not isinstance(point, str)]
+    if item.get("topic") not in dict(topics):
+        problems.append(_("topic {topic!r} is not one of: {known}").format(
+            topic=item.get("topic"), known=", ".join(dict(topics))))
+    if ("action" in item) != isinstance(item.get("order"), int) or (
+            "action" in item and not isinstance(item["action"], str)):
+        problems.append(_("a next step needs both an action (one line) and an order (a whole "
+                          "number)"))
     return problems
 
 
@@ -282,8 +301,15 @@ def _excludes(a, b) -> bool:
     if (a.fact, a.subject) != (b.fact, b.subject) or a.fact not in ("Answer", "Figure"):
         return False
     ta, tb = a.value_test, b.value_test
-    return ta is not None and tb is not None and not any(
-        ta.holds(v) and tb.holds(v) for v in _samples(ta, tb))
+    if ta is None or tb is None:
+        return False
+    question = load_catalog().questions.get(a.subject) if a.fact == "Answer" else None
+    if question is not None and question.multiple:
+        # Several choices can hold at once: two tests exclude each other only when every
+        # choice one needs cannot go with every choice the other needs (``alone``).
+        return not any(ta.holds(x) and tb.holds(y) and (x == y or not {x, y} & set(question.alone))
+                       for x in question.choice_ids for y in question.choice_ids)
+    return not any(ta.holds(v) and tb.holds(v) for v in _samples(ta, tb))
 
 
 def _samples(a, b) -> list:

@@ -218,6 +218,19 @@ def cost_model(answers: dict, assumptions: dict | None = None, months: int | Non
     }
 
 
+def staged_plan(model: dict, now: str, later: str, carry_months: float) -> dict:
+    """A staged plan's cost over the same horizon: ``now`` carries the calls for
+    ``carry_months`` (at least one, at most the horizon), then ``later`` runs for the rest. Both
+    one-off costs are paid; its monthly cost is ``later``'s, once it runs."""
+    months = model["months"]
+    first, then = (next(o for o in model["options"] if o["option"] == x) for x in (now, later))
+    carry = min(max(1, math.ceil(carry_months - 1e-9)), months)
+    return {"option": "staged", "now": now, "later": later, "carry_months": carry,
+            "one_off": first["one_off"] + then["one_off"], "monthly": then["monthly"],
+            "total": first["one_off"] + first["monthly"] * carry + then["one_off"]
+            + then["monthly"] * (months - carry)}
+
+
 def _team_dict(team: Team) -> dict:
     return {**team.staffing.as_dict(), "seats": team.seats, "headcount": team.headcount,
             "coverage": team.coverage}

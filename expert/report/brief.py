@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from expert import DATA_DIR
 from expert.i18n import gettext as _
+from expert.i18n import ngettext
 from expert.inputs.answers import answer_count
 from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import load_localized
-from expert.numbers.assumptions import EXAMPLE_SOURCE
+from expert.numbers.assumptions import CLIENT, EXAMPLE_SOURCE, shipped_assumptions
 from expert.reasoning.advisor import Result
 from expert.reasoning.decision import SUBSTANTIAL, compared
 from expert.reasoning.options import BUILDING, load_options, load_stages, strengths
 from rules import rule_index
 
 SEEDS_FILE = DATA_DIR / "seeds.yaml"
-MAX_FOR, MAX_AGAINST, MAX_CHANGES = 5, 3, 3
+MAX_FOR, MAX_AGAINST, MAX_CHANGES, MAX_OPEN, MAX_STEPS = 5, 3, 5, 3, 7
 
 
 def _substantial(reason: dict) -> bool:
@@ -68,22 +69,38 @@ def standing(evidence: list, option: str) -> dict:
 
 
 def _changes(sensitivity: dict | None) -> dict | None:
-    """What would change the advice, worded with the questions and answer labels."""
+    """What would change the advice, worded with the questions and answer labels: the changes
+    to what the client said (answers and numbers, the smallest move first: a number by the share
+    of its value it moves, a changed answer as one whole move), then the questions still open
+    whose answer could change it."""
     if sensitivity is None:
         return None
-    catalog, options = load_catalog(), load_options()
+    catalog, options, shipped = load_catalog(), load_options(), shipped_assumptions()
 
     def label(qid, value):
         return _("unknown") if value is None else catalog.get(qid).label(value)
-    flips = []
-    for flip in sensitivity["flips"][:MAX_CHANGES]:
-        flips.append({
-            "option": flip["option"], "label": options[flip["option"]].label,
-            "changes": [{"question": c["question"], "text": catalog.get(c["question"]).text,
-                         "was": label(c["question"], c["was"]), "now": label(c["question"], c["value"])}
-                        for c in flip["changes"]],
-        })
-    return {"flips": flips, "found": sensitivity["found"], "size": sensitivity["size"],
+    answered, still_open = [], []
+    for flip in sensitivity["flips"]:
+        row = {"option": flip["option"], "label": options[flip["option"]].label,
+               "effort": float(len(flip["changes"])),
+               "changes": [{"question": c["question"], "number": False,
+                            "text": catalog.get(c["question"]).text,
+                            "was": label(c["question"], c["was"]),
+                            "now": label(c["question"], c["value"])} for c in flip["changes"]]}
+        (still_open if all(c["was"] is None for c in flip["changes"]) else answered).append(row)
+    numbers = [{"option": t["option"], "label": options[t["option"]].label, "effort": t["effort"],
+                "changes": [{"question": t["key"], "number": True, "kind": t["kind"],
+                             "text": catalog.get(t["key"]).text if t["kind"] == CLIENT
+                             else shipped[t["key"]]["name"],
+                             "unit": "" if t["kind"] == CLIENT else shipped[t["key"]]["unit"],
+                             "at": t["at"], "up": t["direction"] == "up", "was": t["now"]}]}
+               for t in sensitivity["tipping"]]
+    changes = sorted(answered + numbers, key=lambda r: r["effort"])[:MAX_CHANGES]
+    questions = list(dict.fromkeys(c["text"] for r in still_open for c in r["changes"]))[:MAX_OPEN]
+    shown = len(changes) + sum(1 for r in still_open if r["changes"][0]["text"] in questions)
+    return {"flips": changes, "open": questions,
+            "found": sensitivity["found"] + len(numbers), "more": sensitivity["found"]
+            + len(numbers) - shown, "size": sensitivity["size"],
             "pairs_tried": bool(sensitivity["tried_pairs"])}
 
 
@@ -97,12 +114,40 @@ def _costs(costs: dict | None, chosen: str, tie: tuple = ()) -> dict | None:
                     "total": o["total"], "monthly": o["monthly"], "one_off": o["one_off"],
                     "launch_months": o["launch_months"], "chosen": o["option"] in marked}
                    for o in costs["options"]), key=lambda r: r["total"])
+    staged = costs.get("staged")
+    if staged and not tie:
+        # The recommendation is the plan: its row is the one marked, the option it starts with
+        # is one row among the others.
+        for row in rows:
+            row["chosen"] = False
+        months = ngettext("%(num)s month", "%(num)s months", staged["carry_months"]) % {
+            "num": staged["carry_months"]}
+        rows.append({"option": "staged", "total": staged["total"], "monthly": staged["monthly"],
+                     "one_off": staged["one_off"], "launch_months": None, "chosen": True,
+                     "label": _("Staged: %(now)s for %(months)s, then %(later)s") % {
+                         "now": options[staged["now"]].label, "months": months,
+                         "later": options[staged["later"]].label}})
+        rows.sort(key=lambda r: r["total"])
     return {"months": costs["months"], "currency": costs["currency"], "options": rows,
             "mark": _("tied, undecided") if tie else _("recommended"),
             "assumptions_used": costs["assumptions_used"], "numbers": len(costs["numbers"]),
+            "ask_first": costs.get("ask_first", []),
             "source": costs.get("assumptions_source", ""),
             # the report names the bundled rates in the output's language (report/cost.py)
             "example_rates": costs.get("assumptions_source", "") in (EXAMPLE_SOURCE, _(EXAMPLE_SOURCE))}
+
+
+def _later(result: Result) -> dict | None:
+    """A staged plan's later option, and when it can take over: the own centre's launch time
+    the veto rested on (the client's own estimate; the figure says so)."""
+    decision = result.decision
+    if not decision.later:
+        return None
+    gap = result.figures.get("own_centre_late_by_months", {"inputs": []})
+    launch = next((i for i in gap["inputs"] if i["key"] == "own_centre_launch_months"), None)
+    return {"option": decision.later, "label": load_options()[decision.later].label,
+            "ready_months": launch["value"] if launch else None,
+            "assumed": bool(launch) and launch["source"] != CLIENT}
 
 
 def _rival(result: Result) -> str | None:
@@ -188,21 +233,39 @@ def _held_back(decision, stages) -> list[dict]:
 
 
 def _steps(advice: list, decision) -> dict:
-    """The next steps: those for the recommendation (its staged plan's later step included, and
-    advice that follows from no option), then, apart and each under its option, the advice
-    given for a rival the decision left near (a close call, a tie), so that the page never
-    lists another option's steps as the recommendation's own."""
+    """The next steps: the actions for the recommendation (its staged plan's later option
+    included, and actions that follow from no option), in the order they would be done (what
+    starts now before what comes later, then each item's declared order), at most MAX_STEPS;
+    then, apart and each under its option, the actions for a rival the decision left near (a
+    close call, a tie), so that the page never lists another option's steps as the
+    recommendation's own. Advice that is not an action goes to the appendix, by topic."""
     options = load_options()
     ours = {decision.option, decision.later} - {None} if not decision.tie else set()
-    steps = [{"title": a["title"], "first": a["points"][0] if a.get("points") else "",
-              "for": a["for"]} for a in advice]
-    main = [s for s in steps if not s["for"] or ours & set(s["for"])]
+    merged: dict[str, dict] = {}
+    for a in advice:   # an item advised for several options (a rival too) is one step
+        if a.get("order") is not None:
+            seen = merged.setdefault(a["item"], {**a, "for": []})
+            seen["for"] = list(dict.fromkeys([*seen["for"], *a["for"]]))
+    actions = list(merged.values())
+
+    def step(a):
+        return {"title": a["action"], "article": article(a["seed"]), "for": a["for"]}
+
+    def later_only(a):
+        return bool(decision.later) and decision.option not in a["for"] and bool(a["for"])
+    main = sorted((a for a in actions if not a["for"] or ours & set(a["for"])),
+                  key=lambda a: (later_only(a), a["order"]))
     others: dict[str, list] = {}
-    for step in steps:
-        if step not in main:
-            others.setdefault(next(o for o in step["for"] if o not in ours), []).append(step)
-    return {"next_steps": main,
-            "steps_for_others": [{"option": o, "label": options[o].label, "steps": others[o]}
+    for a in sorted(actions, key=lambda a: a["order"]):
+        if a not in main:
+            others.setdefault(next(o for o in a["for"] if o not in ours), []).append(step(a))
+    listed = {a["item"] for a in main[:MAX_STEPS]} | {
+        a["item"] for a in actions if a not in main and any(o in others for o in a["for"])}
+    return {"next_steps": [step(a) for a in main[:MAX_STEPS]],
+            "more_advice": len({a["item"] for a in advice} - listed),
+            "more_steps": max(len(main) - MAX_STEPS, 0),
+            "steps_for_others": [{"option": o, "label": options[o].label,
+                                  "steps": others[o][:MAX_STEPS]}
                                  for o in options if o in others],
             "steps_tied": bool(decision.tie)}
 
@@ -245,8 +308,7 @@ def client_page(result: Result, sensitivity: dict | None = None, costs: dict | N
                      for rule, scope in vetoes],
         "out_of_reach": [{"option": option, "label": options[option].label, "missing": list(missing)}
                          for option, missing in decision.unmet.items() if options[option].final],
-        "later": {"option": decision.later, "label": options[decision.later].label}
-                 if decision.later else None,
+        "later": _later(result),
         "score": decision.scores.get(chosen, 0),
         "standing": standing(result.evidence, chosen),
         "reasons_for": pros[:MAX_FOR],

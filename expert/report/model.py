@@ -6,6 +6,7 @@ Everything a report says comes from here, and everything here comes from the eng
 from __future__ import annotations
 
 from expert import DATA_DIR
+from expert.i18n import N_, gettext
 from expert.inputs.catalog import load_catalog
 from expert.inputs.yamlload import load_localized
 from expert.numbers.figures import figure_details
@@ -144,14 +145,30 @@ def certainty_model(decision) -> dict:
 
 def advice_rows(result: Result) -> list[dict]:
     """Advice items in firing order, each with the option(s) whose recommendation brought it."""
-    catalog, firings = advice_catalog(), {f.rule: f for f in result.firings}
+    catalog, firings = advice_catalog(), {}
+    for f in result.firings:   # a rule fires once per recommendation it matched (a rival too)
+        firings.setdefault(f.rule, []).append(f)
     rows = []
     for item in result.advice:
-        firing = firings[item["rule"]]
-        for_options = [f["option"] for f in firing.matched if f["fact"] == "Recommended"]
+        for_options = list(dict.fromkeys(m["option"] for firing in firings[item["rule"]]
+                                         for m in firing.matched if m["fact"] == "Recommended"))
         rows.append({"item": item["item"], "rule": item["rule"], "for": for_options,
                      **catalog[item["item"]]})
     return rows
+
+
+# The appendix's advice, by topic, in this order (advice.yaml gives each item its topic).
+TOPICS = (("plan", N_("The plan")), ("vendor", N_("Choosing and governing the vendor")),
+          ("hybrid", N_("Running a hybrid")), ("hybrid_split", N_("The hybrid's split of work")),
+          ("own_centre", N_("An own centre")), ("home_team", N_("A home-based team")),
+          ("running", N_("Running and measuring a centre")), ("no_centre", N_("Without a centre")))
+
+
+def advice_by_topic(advice: list) -> list[dict]:
+    """The advice rows grouped by topic, in TOPICS order, firing order within a topic."""
+    groups = [{"topic": t, "label": gettext(label), "entries": [a for a in advice if a["topic"] == t]}
+              for t, label in TOPICS]
+    return [g for g in groups if g["entries"]]
 
 
 def build_report(result: Result, sensitivity: dict | None = None,
@@ -195,6 +212,7 @@ def build_report(result: Result, sensitivity: dict | None = None,
         "stages": stage_rows(result),
         "fired_rules": [firing_row(f, figures) for f in result.firings],
         "advice": advice,
+        "advice_topics": advice_by_topic(advice),
         "answers": dict(result.answers),
         "answer_rows": [answer_row(q, v) for q, v in result.answers.items()],
         "notes": dict(result.meta.get("notes", {})),

@@ -110,6 +110,7 @@ def add_filters(env: Environment) -> Environment:
     env.filters["currency"] = _at_render(local.currency)
     env.filters["wrap"] = _at_render(_wrap)
     env.filters["signed"] = _signed
+    env.filters["quoted"] = _at_render(lambda text: gettext("\"{text}\"").format(text=text))
     env.filters["pct"] = lambda x: f"{round(x * 100)}%"
     env.filters["evidence_text"] = _at_render(lambda e: (
         (gettext("{option} {weight} (assumed rates)") if e.get("basis") == "assumed"

@@ -7,7 +7,7 @@ from expert.inputs.examples import example_names
 from expert.reasoning.options import option_ids
 
 # The documented recommendation of every bundled example and the stage that decided it
-# (README lists the same).
+# (docs/reference.md lists the same).
 EXPECTED = {
     "clinic_core_with_campaigns": ("hybrid", "sourcing"),
     "home_team_startup": ("home_team", "sourcing"),
@@ -76,7 +76,7 @@ def test_advise_text_shows_recommendation_stages_chain_and_advice(ccadvisor):
     stages = out.index("Stages (")
     chain = out.index("The chain of rules")
     assert appendix < stages
-    advice = out.index("\nAdvice\n")
+    advice = out.index("\nAdvice, by topic\n")
     assert stages < chain < advice
     assert "x home_team: excluded" not in out[stages:chain]  # nothing the seeds say forbids it
     assert "in_house     +2  for 3, against 1; CF 0.50" in out[stages:chain]

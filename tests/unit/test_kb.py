@@ -244,7 +244,8 @@ def test_unused_and_unknown_questions_are_caught():
 
 
 def test_missing_advice_items_are_caught():
-    items = {"vendor_checklist": {"seed": SEED_000, "quote": "Пусть Ваш выбор будет правильным!"}}
+    items = {"vendor_checklist": {"seed": SEED_000, "topic": "vendor",
+                                  "quote": "Пусть Ваш выбор будет правильным!"}}
     assert messages(check_advice(BROKEN, items, {})) == [
         "advice: hotline_is_work_an_outsourcer_does_well: adds advice item 'no_such_advice' "
         "missing from data/advice.yaml"]
@@ -257,11 +258,29 @@ def test_advice_without_a_quote_found_in_its_seed_is_caught():
              "misquoted": {"seed": SEED_000, "quote": "Аутсорсинг всегда дешевле."},
              "unsourced": {"seed": "005_invented.txt", "quote": "Что угодно."},
              "quoted": {"seed": SEED_000, "quote": "Пусть Ваш выбор будет правильным!"}}
+    items = {key: {"topic": "vendor", **item} for key, item in items.items()}
     assert messages(check_advice([], items, texts)) == [
         "advice: unquoted: has no quote",
         f"advice: misquoted: quote fragment not found in {SEED_000}: «Аутсорсинг всегда дешевле.»",
         "advice: unsourced: cites '005_invented.txt', not one of the five seeds",
     ]
+
+
+def test_a_malformed_advice_item_is_caught():
+    """A point YAML read as a mapping (an unquoted 'a: b'), an unknown topic, an action with no
+    place among the next steps: each named, with the item."""
+    items = {"colon": {"seed": SEED_000, "topic": "plan", "quote": "Пусть Ваш выбор будет правильным!",
+                       "points": ["Fine.", {"Its operators will not guess": "keep them informed."}]},
+             "lost": {"seed": SEED_000, "topic": "misc", "quote": "Пусть Ваш выбор будет правильным!"},
+             "half": {"seed": SEED_000, "topic": "vendor", "action": "Do it",
+                      "quote": "Пусть Ваш выбор будет правильным!"}}
+    found = messages(check_advice([], items, {}))
+    assert found == [
+        "advice: colon: point 2 is not a sentence (quote it in the YAML): "
+        "{'Its operators will not guess': 'keep them informed.'}",
+        "advice: lost: topic 'misc' is not one of: plan, vendor, hybrid, hybrid_split, "
+        "own_centre, home_team, running, no_centre",
+        "advice: half: a next step needs both an action (one line) and an order (a whole number)"]
 
 
 def test_every_shipped_advice_item_is_quoted():

@@ -94,7 +94,13 @@ def test_command_json_has_agents_and_scheduled_agents(ccadvisor):
     run = ccadvisor("staffing", "--calls", "100", "--interval-minutes", "30", "--aht-seconds", "180",
                     "--max-occupancy", "85", "--format", "json")
     data = json.loads(run.out)
-    assert (data["agents"], data["scheduled_agents"]) == (14, 14)
+    # No --shrinkage: the cost model's assumed 30 %, said to be an assumption (14 / 0.7 = 20).
+    assert (data["agents"], data["scheduled_agents"], data["shrinkage_pct"]) == (14, 20, 30)
+    assert data["shrinkage_assumed"] is True
+    run = ccadvisor("staffing", "--calls", "100", "--interval-minutes", "30", "--aht-seconds", "180",
+                    "--max-occupancy", "85", "--shrinkage", "0", "--format", "json")
+    data = json.loads(run.out)
+    assert (data["scheduled_agents"], data["shrinkage_assumed"]) == (14, False)
 
 
 @pytest.mark.parametrize("args, message", [

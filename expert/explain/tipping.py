@@ -1,0 +1,112 @@
+"""Tipping points over the numbers: where the advice would change along one number.
+
+For every number the client gave that a rule or a figure reads, and, when the rules reason over
+a figure, every assumed rate that figure rests on, the nearest value on each side at which the
+recommendation changes, and what it changes to ("if the go-live could wait 5 months or more:
+an own contact centre"). Numbers reach the rules directly (a threshold such as "at least 1000
+customers") or through a figure (the own centre's launch gap, its extra cost over the horizon),
+so the search runs on the decision itself, by expert.numbers.search, with the rules' own
+thresholds as marks; the screen (sensitivity.Screen) decides each value tried, and every tipping
+point reported is confirmed by the real pipeline.
+
+An assumed rate is searched over its plausible range (assumptions.yaml: ``plausible``); a number
+the client gave, over the whole range its question allows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from expert.explain.whynot import apply_changes
+from expert.inputs.catalog import load_catalog
+from expert.numbers.assumptions import ASSUMPTION, CLIENT, shipped_assumptions
+from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
+from expert.numbers.search import nearest_change, readable
+from expert.reasoning.advisor import advise
+from expert.reasoning.conditions import conditions_of, questions_of
+from rules import all_rules
+
+STAFFING_FIGURES = ("agents_required", "operators_headcount")
+
+
+@dataclass(frozen=True)
+class Dial:
+    """One number the advice could turn on, and the range it is searched over."""
+    key: str
+    kind: str        # CLIENT: the client gave it; ASSUMPTION: an assumed rate
+    current: float
+    low: float
+    high: float
+    whole: bool
+
+
+def _marks(key: str) -> tuple:
+    """The values the rules compare this number with directly (at_least / below bounds), and one
+    unit below each: where a direct reading of it can change."""
+    marks = set()
+    for meta in all_rules():
+        for c in conditions_of(meta):
+            t = c.value_test
+            if c.fact == "Answer" and c.subject == key and t is not None and t.op in (">=", "<"):
+                marks.update((t.expected - 1, t.expected))
+    return tuple(sorted(marks))
+
+
+def dials(answers: dict, assumptions: dict, figures: dict) -> list[Dial]:
+    """The numbers searched: the client's numbers some rule or figure reads, then (only when a
+    rule's figure exists: rates reach the advice through figures alone) each assumed rate."""
+    catalog, shipped = load_catalog(), shipped_assumptions()
+    read = {q for meta in all_rules() for q in questions_of(meta)}
+    read |= {q for inputs in (*FIGURE_INPUTS.values(), *FIGURE_RATES.values()) for q in inputs}
+    read |= set(shipped) if figures else set()
+    found = [Dial(q.id, CLIENT, answers[q.id], q.min, q.max, bool(q.integer))
+             for q in catalog if q.type == "number" and q.id in answers and q.id in read]
+    if figures:
+        for key, entry in shipped.items():
+            if key not in answers:
+                low, high = entry.get("plausible", (entry["min"], entry["max"]))
+                whole = key in catalog and bool(catalog.get(key).integer)
+                found.append(Dial(key, ASSUMPTION, assumptions[key], low, high, whole))
+    return found
+
+
+def tipping_points(answers: dict, assumptions: dict, screen, winner: str) -> list[dict]:
+    """Each dial's nearest tipping point on each side, confirmed by the pipeline, the smallest
+    move first: key, kind, now, at, direction ("up": at or more; "down": at or less), option,
+    effort (how far the number moves, as a share of its current value)."""
+    rows = []
+    for dial in dials(answers, assumptions, screen.base_figures):
+        ends = [screen.figures_on({**assumptions, dial.key: x}) for x in (dial.low, dial.high)] \
+            if dial.kind == ASSUMPTION else []
+        if ends and all(figures == screen.base_figures for figures in ends):
+            continue   # a rate none of these figures rests on (a home team's pay, say)
+        # A rate that leaves the staffing as it is enters the costs as a factor of a sum: each
+        # figure is a straight line in it and crosses a rule's bound at most once.
+        straight = bool(ends) and all(
+            figures.get(name) == screen.base_figures.get(name)
+            for figures in ends for name in STAFFING_FIGURES)
+        def state(x, dial=dial):
+            x = int(round(x)) if dial.whole else x
+            if dial.kind == CLIENT:
+                return screen.decision(((dial.key, x),))[0]
+            return screen.decision(assumptions={**assumptions, dial.key: x})[0]
+        for end in (dial.high, dial.low):
+            marks = _marks(dial.key) if dial.kind == CLIENT else ()
+            at = nearest_change(state, dial.current, end, dial.whole, marks, monotone=straight)
+            if at is None:
+                continue
+            at = readable(state, at, dial.current, end, dial.whole)
+            at = int(round(at)) if dial.whole or float(at).is_integer() else at
+            confirmed = _confirm(answers, assumptions, dial, at)
+            if confirmed == winner or confirmed != state(at):
+                continue   # the screen and the engine disagree: report only what the engine says
+            rows.append({"key": dial.key, "kind": dial.kind, "now": dial.current, "at": at,
+                         "direction": "up" if end > dial.current else "down",
+                         "option": confirmed,
+                         "effort": abs(at - dial.current) / max(abs(dial.current), 1.0)})
+    return sorted(rows, key=lambda r: r["effort"])   # the smallest move first (stable)
+
+
+def _confirm(answers: dict, assumptions: dict, dial: Dial, at) -> str:
+    if dial.kind == CLIENT:
+        return advise(apply_changes(answers, [(dial.key, at)]), assumptions=assumptions).decision.option
+    return advise(answers, assumptions={**assumptions, dial.key: at}).decision.option

@@ -1,0 +1,103 @@
+"""The nearest point along one number where something changes: a gallop, then bisection.
+
+Used to find tipping points (where the advice or the order of the options' costs changes) over a
+number the client gave or an assumed rate. No grid is sampled: from the current value the search
+steps outward by doubling distances, so the first change is bracketed between the last point
+that still gave the current state and the first that did not, and bisection then closes that
+bracket to one unit (whole numbers) or to ``PRECISION`` of its distance from the current value
+(others).
+
+The steps start at a ten-thousandth of the number (one unit for whole numbers) and a rule's own
+thresholds are probes of their own, so a change close to the current value, or at a threshold a
+rule states, is never stepped over. Farther out the probes are as far apart as they are from the
+current value: a change that reverts within such a gap (staffing by Erlang C moves in whole
+agents, so a cost comparison can flip and flip back) can be stepped over, and what is reported
+is then the first change the probes bracket, still a value at which the advice does change
+(every one found is checked by the real engine).
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Hashable
+
+PRECISION = 1e-4     # of the distance moved, for numbers that need not be whole
+GALLOP_STEPS = 40    # doublings: from one unit to the far end of any range we search
+
+
+def nearest_change(state: Callable[[float], Hashable], current: float, end: float,
+                   whole: bool, marks=(), monotone: bool = False) -> float | None:
+    """The value nearest ``current`` on the way to ``end`` (inclusive) whose ``state`` differs
+    from the state at ``current``; None when none does. ``whole``: only whole numbers are tried.
+
+    ``marks``: values where the state is known to be able to change (a rule's threshold), each
+    probed in its place among the gallop's doublings. ``monotone``: the state changes at most
+    once on the way (the caller knows why), so when ``end`` gives the current state nothing
+    between does, and no gallop is run.
+    """
+    if end == current:
+        return None
+    here, direction = state(current), (1 if end > current else -1)
+    if monotone and state(end) == here:
+        return None
+    # The marks ahead are probes of their own, nearest first, among the gallop's.
+    ahead = sorted((m for m in marks if 0 < (m - current) * direction < abs(end - current)),
+                   key=lambda m: abs(m - current))
+    # The first step: one unit, or a small share of the number itself; then doubling.
+    first = 1.0 if whole else max(abs(current), 1.0) * PRECISION
+    inside, outside, step = current, None, first
+    for _ in range(GALLOP_STEPS + len(ahead)):
+        probe = min(current + direction * step, end) if direction > 0 else max(current - step, end)
+        if whole:
+            probe = float(int(probe)) if direction > 0 else float(-int(-probe))
+        if ahead and abs(ahead[0] - current) < abs(probe - current):
+            probe = ahead.pop(0)   # a rule's threshold comes before the next doubling
+            step /= 2
+        if state(probe) != here:
+            outside = probe
+            break
+        inside = probe
+        if probe == end:
+            return None
+        step *= 2
+    if outside is None:
+        return None
+    # Closed to one unit, or to PRECISION of the distance from the current value.
+    while abs(outside - inside) > (1.0 if whole else max(abs(outside - current) * PRECISION,
+                                                           1e-9)) * (1.0 + 1e-9):
+        middle = (inside + outside) / 2
+        if whole:
+            middle = float(int(middle)) if direction > 0 else float(-int(-middle))
+            if middle in (inside, outside):
+                break
+        if state(middle) == here:
+            inside = middle
+        else:
+            outside = middle
+    return outside
+
+
+def readable(state: Callable[[float], Hashable], threshold: float, current: float, end: float,
+             whole: bool) -> float:
+    """The value to print for a tipping point found at ``threshold``: the one with the fewest
+    significant digits, within 1 % of the way from ``current``, that still gives the changed
+    state (5 rather than 5.0027), so that a client moved to the printed value sees the printed
+    advice."""
+    if whole:
+        return threshold
+    here, direction = state(current), (1 if end > current else -1)
+    slack = abs(threshold - current) * 0.01
+    for digits in range(1, 7):
+        for value in (_rounded(threshold, digits, 0), _rounded(threshold, digits, direction)):
+            if (abs(value - threshold) <= slack and 0 < (value - current) * direction
+                    and (end - value) * direction >= 0 and state(value) != here):
+                return value
+    return threshold
+
+
+def _rounded(x: float, digits: int, direction: int) -> float:
+    """``x`` to ``digits`` significant digits: to the nearest (direction 0), up (1) or down (-1)."""
+    if x == 0:
+        return 0.0
+    scale = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    step = {0: round, 1: math.ceil, -1: math.floor}[direction](x / scale)
+    return round(step * scale, 10)

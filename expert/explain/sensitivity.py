@@ -130,6 +130,12 @@ class Screen:
                 return False
         return True
 
+    def figures_for(self, changes) -> dict:
+        """The figures on the screen's rates with the (question, value) changes applied."""
+        answers = dict(self.answers)
+        answers.update(changes)
+        return self._figures(answers)
+
     def figures_on(self, assumptions: dict) -> dict:
         """The figures the screen's answers give on other rates (remembered like its own)."""
         return self._figures(self.answers, assumptions)

@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from expert.explain.whynot import apply_changes
 from expert.inputs.catalog import load_catalog
 from expert.numbers.assumptions import ASSUMPTION, CLIENT, shipped_assumptions
+from expert.numbers.cost import staffing_steps
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
-from expert.numbers.search import nearest_change, readable
+from expert.numbers.search import nearest_change, nearest_change_on_steps, readable
 from expert.reasoning.advisor import advise
 from expert.reasoning.conditions import conditions_of, questions_of
 from rules import all_rules
 
-STAFFING_FIGURES = ("agents_required", "operators_headcount")
+REACH = 10            # a number that moves the staffing is walked to a tenth or ten times its value
+STAFFING_STEPS = 100  # and over at most this many steps of the staffing (agents, seats, headcount)
 
 
 @dataclass(frozen=True)
@@ -72,26 +74,44 @@ def dials(answers: dict, assumptions: dict, figures: dict) -> list[Dial]:
 def tipping_points(answers: dict, assumptions: dict, screen, winner: str) -> list[dict]:
     """Each dial's nearest tipping point on each side, confirmed by the pipeline, the smallest
     move first: key, kind, now, at, direction ("up": at or more; "down": at or less), option,
-    effort (how far the number moves, as a share of its current value)."""
+    effort (how far the number moves, as a share of its current value).
+
+    How each number is searched follows how it reaches the figures. One that changes no figure
+    is searched at the rules' own thresholds. One that moves the staffing (a volume, a handling
+    time, a service level) is walked along the staffing's staircase, agent by agent: between
+    two steps the costs are straight lines in it. Any other rate enters the costs as a factor
+    of a sum: each figure is a straight line in it and crosses a rule's bound at most once."""
     rows = []
     for dial in dials(answers, assumptions, screen.base_figures):
-        ends = [screen.figures_on({**assumptions, dial.key: x}) for x in (dial.low, dial.high)] \
-            if dial.kind == ASSUMPTION else []
-        if ends and all(figures == screen.base_figures for figures in ends):
-            continue   # a rate none of these figures rests on (a home team's pay, say)
-        # A rate that leaves the staffing as it is enters the costs as a factor of a sum: each
-        # figure is a straight line in it and crosses a rule's bound at most once.
-        straight = bool(ends) and all(
-            figures.get(name) == screen.base_figures.get(name)
-            for figures in ends for name in STAFFING_FIGURES)
+        def figures(x, dial=dial):
+            x = int(round(x)) if dial.whole else x
+            if dial.kind == CLIENT:
+                return screen.figures_for(((dial.key, x),))
+            return screen.figures_on({**assumptions, dial.key: x})
+
         def state(x, dial=dial):
             x = int(round(x)) if dial.whole else x
             if dial.kind == CLIENT:
                 return screen.decision(((dial.key, x),))[0]
             return screen.decision(assumptions={**assumptions, dial.key: x})[0]
+
+        def staffing(x, dial=dial):
+            # Erlang C and the rota alone, not the whole cost model: only its steps are wanted.
+            x = int(round(x)) if dial.whole else x
+            return staffing_steps({**assumptions, **answers, dial.key: x}, hybrid=False)
+        ends = [figures(x) for x in (dial.low, dial.high)]
+        if dial.kind == ASSUMPTION and all(f == screen.base_figures for f in ends):
+            continue   # a rate none of these figures rests on (a home team's pay, say)
+        marks = _marks(dial.key) if dial.kind == CLIENT else ()
+        moves_staffing = any(staffing(x) != staffing(dial.current) for x in (dial.low, dial.high))
+        straight = dial.kind == ASSUMPTION and not moves_staffing
         for end in (dial.high, dial.low):
-            marks = _marks(dial.key) if dial.kind == CLIENT else ()
-            at = nearest_change(state, dial.current, end, dial.whole, marks, monotone=straight)
+            if moves_staffing:
+                end = _within_reach(dial, end)
+                at = nearest_change_on_steps(state, staffing, dial.current, end, dial.whole, marks,
+                                             limit=STAFFING_STEPS)
+            else:
+                at = nearest_change(state, dial.current, end, dial.whole, marks, monotone=straight)
             if at is None:
                 continue
             at = readable(state, at, dial.current, end, dial.whole)
@@ -104,6 +124,15 @@ def tipping_points(answers: dict, assumptions: dict, screen, winner: str) -> lis
                          "option": confirmed,
                          "effort": abs(at - dial.current) / max(abs(dial.current), 1.0)})
     return sorted(rows, key=lambda r: r["effort"])   # the smallest move first (stable)
+
+
+def _within_reach(dial: Dial, end: float) -> float:
+    """How far a number that moves the staffing is walked: to a tenth or ten times its value
+    (within its range). Farther than that is a different client, not a change to this one, and
+    the staffing's staircase has thousands of steps there."""
+    if end > dial.current:
+        return min(end, max(dial.current, 1.0) * REACH)
+    return max(end, dial.current / REACH)
 
 
 def _confirm(answers: dict, assumptions: dict, dial: Dial, at) -> str:

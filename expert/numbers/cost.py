@@ -82,6 +82,28 @@ def team_for(numbers: dict[str, Number], share: float = 1.0) -> Team:
                 math.ceil(staffing.scheduled_agents * coverage - 1e-9), round(coverage, 4))
 
 
+# What the staffing (Erlang C, then the rota) is computed from.
+STAFFING_INPUTS = ("peak_hour_calls", "aht_seconds", "service_level_pct", "service_level_seconds",
+                   "max_occupancy_pct", "shrinkage_pct", "open_hours_per_week", "paid_hours_per_week")
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: float
+
+
+def staffing_steps(values: dict, hybrid: bool = True) -> tuple:
+    """(agents, seats, headcount) for all the calls, and with ``hybrid`` for the hybrid's own
+    part too, from key -> value (the client's answers over the rates): the staircase every cost
+    rests on, without the rest of the cost model. Between two of its steps each option's cost is
+    a straight line in any one number."""
+    numbers = {key: _Value(values[key]) for key in STAFFING_INPUTS}
+    teams = [team_for(numbers)]
+    if hybrid:
+        teams.append(team_for(numbers, values["in_house_share_pct"] / 100))
+    return tuple((t.staffing.agents, t.seats, t.headcount) for t in teams)
+
+
 def _component(cid: str, kind: str, *factors: Factor, part: str = "") -> dict:
     amount = math.prod(f.value * f.scale for f in factors)
     meta = component_catalog()[cid]

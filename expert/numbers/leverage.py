@@ -10,8 +10,8 @@ the options by total cost over the horizon changes. The rates are ranked by how 
 from __future__ import annotations
 
 from expert.numbers.assumptions import shipped_assumptions
-from expert.numbers.cost import cost_model
-from expert.numbers.search import nearest_change, readable
+from expert.numbers.cost import cost_model, staffing_steps
+from expert.numbers.search import nearest_change, nearest_change_on_steps, readable
 
 ASK_FIRST = 3   # a client asked for two or three numbers answers them; a list of 29 is skipped
 
@@ -34,8 +34,17 @@ def deciding_rates(answers: dict, assumptions: dict, months: int | None = None,
 
         def order(x, key=key):
             return cost_order(cost_model(answers, {**assumptions, key: x}, months))
+        def steps(x, key=key):
+            return staffing_steps({**assumptions, **answers, key: x})
+        # Every total is a straight line in one rate while the staffing stays: two lines cross
+        # at most once, and a pair that has swapped never swaps back, so the order changes
+        # from the current one at most once between two steps of the staffing. A rate that
+        # leaves the staffing as it is needs its range's end alone; one that moves it is
+        # walked step by step.
+        moves = any(steps(x) != steps(now) for x in entry["plausible"])
         for end in entry["plausible"][::-1]:
-            at = nearest_change(order, now, end, whole)
+            at = (nearest_change_on_steps(order, steps, now, end, whole) if moves
+                  else nearest_change(order, now, end, whole, monotone=True))
             if at is None:
                 continue
             at = readable(order, at, now, end, whole)

@@ -7,20 +7,21 @@ that still gave the current state and the first that did not, and bisection then
 bracket to one unit (whole numbers) or to ``PRECISION`` of its distance from the current value
 (others).
 
-The steps start at a ten-thousandth of the number (one unit for whole numbers) and a rule's own
-thresholds are probes of their own, so a change close to the current value, or at a threshold a
-rule states, is never stepped over. Farther out the probes are as far apart as they are from the
-current value: a change that reverts within such a gap (staffing by Erlang C moves in whole
-agents, so a cost comparison can flip and flip back) can be stepped over, and what is reported
-is then the first change the probes bracket, still a value at which the advice does change
-(every one found is checked by the real engine).
+The steps start at a thousandth of the number (one unit for whole numbers) and a rule's own
+thresholds are probes of their own. Farther out the probes are as far apart as they are from
+the current value, so the gallop alone is exact only for a state that changes at most once on
+the way (``monotone``: a cost that is a straight line in the number) or whose first change
+never reverts (a staircase such as the staffing). A state resting on a staircase, such as a cost
+comparison over Erlang C's whole agents, which can flip and flip back from one agent to the
+next, is searched by ``nearest_change_on_steps``: the staircase is walked step by step, and
+between two steps the state changes at most once, so nothing is stepped over.
 """
 from __future__ import annotations
 
 import math
 from typing import Callable, Hashable
 
-PRECISION = 1e-4     # of the distance moved, for numbers that need not be whole
+PRECISION = 1e-3     # of the distance moved, for numbers that need not be whole
 GALLOP_STEPS = 40    # doublings: from one unit to the far end of any range we search
 
 
@@ -39,6 +40,17 @@ def nearest_change(state: Callable[[float], Hashable], current: float, end: floa
     here, direction = state(current), (1 if end > current else -1)
     if monotone and state(end) == here:
         return None
+    found = _bracket(state, current, end, whole, marks, here)
+    return None if found is None else found[1]
+
+
+def _bracket(state, current, end, whole, marks=(), here=None) -> tuple | None:
+    """(inside, outside): the last value with the current state and the first without, one
+    unit (or PRECISION of the way) apart; None when the state never changes on the way."""
+    if end == current:
+        return None
+    here = state(current) if here is None else here
+    direction = 1 if end > current else -1
     # The marks ahead are probes of their own, nearest first, among the gallop's.
     ahead = sorted((m for m in marks if 0 < (m - current) * direction < abs(end - current)),
                    key=lambda m: abs(m - current))
@@ -61,7 +73,12 @@ def nearest_change(state: Callable[[float], Hashable], current: float, end: floa
         step *= 2
     if outside is None:
         return None
-    # Closed to one unit, or to PRECISION of the distance from the current value.
+    return _closed(state, here, current, inside, outside, whole, direction)
+
+
+def _closed(state, here, current, inside, outside, whole, direction) -> tuple:
+    """The bracket (inside: the current state; outside: another) closed by bisection to one
+    unit, or to PRECISION of the distance from the current value."""
     while abs(outside - inside) > (1.0 if whole else max(abs(outside - current) * PRECISION,
                                                            1e-9)) * (1.0 + 1e-9):
         middle = (inside + outside) / 2
@@ -73,7 +90,45 @@ def nearest_change(state: Callable[[float], Hashable], current: float, end: floa
             inside = middle
         else:
             outside = middle
-    return outside
+    return inside, outside
+
+
+def first_step(steps: Callable[[float], Hashable], current: float, end: float,
+               whole: bool) -> tuple | None:
+    """(last value before, first value of) the next step of a staircase that only ever rises
+    (or only falls) on the way to ``end``: its first change is never stepped over, because
+    once it has changed it never comes back. None when it does not change."""
+    return _bracket(steps, current, end, whole)
+
+
+def nearest_change_on_steps(state: Callable[[float], Hashable],
+                            steps: Callable[[float], Hashable], current: float, end: float,
+                            whole: bool, marks=(), limit: int = 100) -> float | None:
+    """``nearest_change`` for a state that rests on a staircase (``steps``, rising or falling
+    only) and, between two of its steps, changes at most once (or at one of ``marks``): the
+    staircase is walked step by step from ``current``, so no change of the state is stepped
+    over. After ``limit`` steps with no change the walk gives up (None), rather than report a
+    change that may not be the nearest.
+
+    A staircase whose steps are finer than the search's precision (thousands of agents: a step
+    within a thousandth of the number) is no staircase at that precision: it is searched as
+    ``nearest_change`` does, and a flip and flip back narrower than that could be missed."""
+    here, x = state(current), current
+    direction = 1 if end > current else -1
+    probe = current + direction * (1.0 if whole else max(abs(current), 1.0) * PRECISION)
+    if (probe - end) * direction < 0 and steps(probe) != steps(current):
+        return nearest_change(state, current, end, whole, marks)
+    for _ in range(limit):
+        step = first_step(steps, x, end, whole)
+        last = end if step is None else step[0]
+        if last != x and state(last) != here:
+            return nearest_change(state, x, last, whole, marks)
+        if step is None:
+            return None
+        if state(step[1]) != here:
+            return step[1]
+        x = step[1]
+    return None
 
 
 def readable(state: Callable[[float], Hashable], threshold: float, current: float, end: float,

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from expert.errors import InputError
 from expert.i18n import N_
@@ -64,7 +65,9 @@ class Staffing:
     limited_by: str             # "service_level" or "max_occupancy"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Flat fields only: a plain copy (dataclasses.asdict deep-copies, and the cost model
+        # asks for this once per option on every figure the sensitivity search tries).
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def parse_target(text: str) -> Target:
@@ -143,9 +146,14 @@ def service_level(agents: int, load: float, aht_seconds: float, seconds: float,
     return 1 - c * math.exp(-(agents - load) * seconds / aht_seconds)
 
 
+@lru_cache(maxsize=4096)
 def required_agents(calls: float, interval_minutes: float, aht_seconds: float, target: Target,
                     max_occupancy_pct: float | None = None, shrinkage_pct: float = 0.0) -> Staffing:
-    """The fewest agents on the line meeting ``target`` (and the occupancy cap, if given)."""
+    """The fewest agents on the line meeting ``target`` (and the occupancy cap, if given).
+
+    Remembered (a pure function of its numbers; Staffing and Target are frozen): the
+    sensitivity search asks for the same staffing again and again while it varies a rate that
+    leaves the staffing as it is."""
     _check_positive(N_("calls"), calls)
     _check_positive(N_("interval minutes"), interval_minutes)
     _check_positive(N_("average handling time (seconds)"), aht_seconds)

@@ -123,7 +123,7 @@ def test_the_appendix_lists_every_piece_of_advice_once_under_its_topic(ccadvisor
     assert appendix.count("\n" + item) == len(items)
 
 
-@pytest.mark.parametrize("example", ["new_year_promotion", STAGED, "specialist_equipment_support"])
+@pytest.mark.parametrize("example", example_names())
 def test_the_rates_to_ask_for_first_reorder_the_cost_table_where_printed(example):
     answers = load_example(example)[0]
     page = client_report(advise(answers))["page"]
@@ -133,6 +133,8 @@ def test_the_rates_to_ask_for_first_reorder_the_cost_table_where_printed(example
     for rate in asked:
         assert rate["key"] not in answers            # the client's own numbers are not asked for
         assert cost_order(cost_model(answers, {**rates, rate["key"]: rate["at"]})) != base
+        short = rate["now"] + (rate["at"] - rate["now"]) * 0.98   # the nearest: not before it
+        assert cost_order(cost_model(answers, {**rates, rate["key"]: short})) == base
         low, high = __import__("expert.numbers.assumptions", fromlist=["x"]).shipped_assumptions()[
             rate["key"]]["plausible"]
         assert low <= rate["at"] <= high

@@ -64,3 +64,27 @@ def spawn_consult(ccadvisor_exe):
         return child
 
     return spawn
+
+
+@pytest.fixture
+def answer_to_the_end():
+    """``answer_to_the_end(child, answers, seen, before=None)``: answer every English prompt
+    from ``answers`` (skip what they lack) until the file offer, say no to it, and wait for a
+    clean exit; ``seen`` collects the question ids asked; ``before(child, qid)`` runs at each
+    prompt before the answer is typed (to ask for help, say)."""
+    import pexpect
+    prompt, file_offer = r"\n(\w+)> ", r"Also write the report to a file\?.*file: "
+
+    def answer(child, answers: dict, seen: list, before=None) -> None:
+        while child.expect([prompt, file_offer]) == 0:
+            qid = child.match.group(1)
+            seen.append(qid)
+            if before:
+                before(child, qid)
+            value = answers.get(qid)
+            child.sendline("skip" if value is None else str(value))
+        child.sendline("n")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    return answer

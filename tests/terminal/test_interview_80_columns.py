@@ -18,20 +18,7 @@ EXAMPLE = "network_explosive_growth"
 WIDTH = 80
 
 
-def answer_to_the_end(child, answers: dict, seen: list) -> None:
-    """Answer every prompt from ``answers`` (skip what they lack) until the file offer."""
-    while child.expect([PROMPT, FILE_OFFER]) == 0:
-        qid = child.match.group(1)
-        seen.append(qid)
-        value = answers.get(qid)
-        child.sendline("skip" if value is None else str(value))
-    child.sendline("n")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-
-def test_a_client_interviewed_in_80_columns(spawn_consult, tmp_path):
+def test_a_client_interviewed_in_80_columns(spawn_consult, answer_to_the_end, tmp_path):
     answers, meta = load_example(EXAMPLE)
     catalog, labels = load_catalog(), {o: opt.label for o, opt in load_options().items()}
     child = spawn_consult(tmp_path, "--session", "s.yaml", "--client", meta["client"])

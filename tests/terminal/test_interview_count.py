@@ -13,32 +13,24 @@ from expert.inputs.examples import load_example
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is needed to drive a pseudo-terminal")
 
-PROMPT = r"\n(\w+)> "
-FILE_OFFER = r"Also write the report to a file\?.*file: "
 COUNT = re.compile(r"^Question (\d+)(?: of about (\d+)|, the last one|)(, and a few more)?", re.M)
 JARGON = re.compile(r"\b(CF|certainty|facts?|stages?|rules?|findings?|seeds?|hints?|evidence|"
                     r"vetoe?s?|tiers?)\b", re.I)
 EXAMPLE = "specialist_line_staged_plan"
 
 
-def test_a_consultation_at_80_columns_counts_down_and_takes_two_call_loads(spawn_consult,
-                                                                          ccadvisor_exe, tmp_path):
+def test_a_consultation_at_80_columns_counts_down_and_takes_two_call_loads(
+        spawn_consult, answer_to_the_end, ccadvisor_exe, tmp_path):
     answers, _ = load_example(EXAMPLE)
     answers = {**answers, "call_load": "2,3"}  # staff pulled off their work, and calls lost
     child = spawn_consult(tmp_path, "--session", "s.yaml")
     asked, helps = [], []
-    while child.expect([PROMPT, FILE_OFFER]) == 0:
-        qid = child.match.group(1)
-        asked.append(qid)
+
+    def ask_for_help(child, qid):
         child.sendline("?")
         child.expect(rf"\n{qid}> ")
         helps.append(child.before)
-        value = answers.get(qid)
-        child.sendline("skip" if value is None else str(value))
-    child.sendline("n")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    answer_to_the_end(child, answers, asked, before=ask_for_help)
 
     lines = child.lines()
     text = "\n".join(lines)

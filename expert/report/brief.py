@@ -81,6 +81,8 @@ def _changes(sensitivity: dict | None) -> dict | None:
         return _("unknown") if value is None else catalog.get(qid).label(value)
     answered, still_open = [], []
     for flip in sensitivity["flips"]:
+        if any(c["value"] is None for c in flip["changes"]):
+            continue   # an answer taken back is no change a client makes (explain lists it)
         row = {"option": flip["option"], "label": options[flip["option"]].label,
                "effort": float(len(flip["changes"])),
                "changes": [{"question": c["question"], "number": False,

@@ -155,3 +155,12 @@ def test_staffing_and_cost_use_one_shrinkage(ccadvisor):
                       "--aht-seconds", "240", "--shrinkage", str(shrinkage))
     assert re.search(r"Scheduled agents\s+(\d+)", given.out).group(1) == \
         re.search(r"Scheduled agents\s+(\d+)", run.out).group(1)
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_a_change_on_the_page_is_one_a_client_makes_never_an_answer_taken_back(ccadvisor, example):
+    text = flat(ccadvisor("advise", "--example", example, "--brief").out)
+    section = text.split("WHAT WOULD CHANGE THE ADVICE")[1].split("COST OVER")[0]
+    assert " were unknown " not in section
+    page = client_report(advise(load_example(example)[0]))["page"]["what_would_change"]
+    assert all(c["now"] != "unknown" for f in page["flips"] for c in f["changes"] if not c["number"])

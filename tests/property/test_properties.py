@@ -94,9 +94,13 @@ def wrong_values(draw):
         if question.integer:
             wrong = st.one_of(wrong, st.just(question.min + 0.5))
     elif question.type == "choice":
-        wrong = st.one_of(st.integers(), st.booleans(),
+        # A choice whose choices are a plain yes and no takes yes/no words as a yes/no question
+        # does (and true/false, as the answers file reads them): those are no wrong value there.
+        disguised = bool(question.yes_no_choices())
+        wrong = st.one_of(st.integers(), *([] if disguised else [st.booleans()]),
                           st.text(min_size=1, max_size=10).filter(
-                              lambda t: t.strip() not in question.choice_ids and t.strip().lower() != "unknown"))
+                              lambda t: t.strip() not in question.choice_ids and t.strip().lower() != "unknown"
+                              and (not disguised or question._yes_no_choice(t) is None)))
     else:
         wrong = st.one_of(st.integers(), st.sampled_from(["maybe", "si", "2"]))
     return question.id, draw(wrong)

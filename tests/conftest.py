@@ -95,3 +95,34 @@ def typed_at(ccadvisor):
         return ccadvisor("--lang", lang, "consult", "--resume", str(session),
                          input="skip\n" * skips + "".join(f"{t}\n" for t in typed) + "quit\n")
     return run
+
+
+@pytest.fixture
+def tipping_points_hold():
+    """``tipping_points_hold(answers)``: every tipping point the sensitivity search prints for
+    these answers holds where it is printed (the printed advice at the printed value) and is the
+    nearest (the current advice just short of it: one unit for a number its question takes
+    whole, else 2 % of the way, the printed value being rounded within 1 %). Returns the points."""
+    from expert.explain.sensitivity import sensitivity
+    from expert.explain.whynot import apply_changes
+    from expert.numbers.assumptions import load_assumptions, whole_number
+    from expert.reasoning.advisor import advise
+
+    def decided(answers, point, value):
+        if point["kind"] == "client":
+            return advise(apply_changes(answers, [(point["key"], value)])).decision.option
+        return advise(answers, assumptions={**load_assumptions(), point["key"]: value}).decision.option
+
+    def short_of(point):
+        now, at = point["now"], point["at"]
+        if whole_number(point["key"]):
+            return at - 1 if at > now else at + 1
+        return now + (at - now) * 0.98
+
+    def check(answers):
+        found = sensitivity(answers, pairs=False)
+        for point in found["tipping"]:
+            assert decided(answers, point, point["at"]) == point["option"], point
+            assert decided(answers, point, short_of(point)) == found["recommendation"], point
+        return found["tipping"]
+    return check

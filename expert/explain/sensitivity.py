@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
-from expert.explain.tipping import tipping_points
+from expert.explain.tipping import rule_bounds, tipping_points
 from expert.explain.whynot import apply_changes, change_rows, compare
 from expert.inputs.catalog import load_catalog
 from expert.reasoning.advisor import advise, figure_dicts
@@ -16,17 +16,6 @@ from expert.reasoning.conditions import conditions_of, questions_of
 from expert.reasoning.decision import decide
 from expert.reasoning.options import load_options
 from rules import all_rules
-
-
-def _bounds(qid: str) -> list:
-    """The numbers the rules compare this question's answer with (at_least / below bounds)."""
-    bounds = set()
-    for meta in all_rules():
-        for c in conditions_of(meta):
-            t = c.value_test
-            if c.fact == "Answer" and c.subject == qid and t is not None and t.op in (">=", "<"):
-                bounds.add(t.expected)
-    return sorted(bounds)
 
 
 def candidate_values(question, current) -> list:
@@ -41,7 +30,7 @@ def candidate_values(question, current) -> list:
     elif question.type == "choice":
         values = list(question.choice_ids)
     else:
-        bounds = _bounds(question.id)
+        bounds = rule_bounds(question.id)
         values = []
         for b in bounds:
             for v in (b - 1, b):
@@ -129,12 +118,6 @@ class Screen:
             elif c.subject not in figures or not c.holds(figures[c.subject]):
                 return False
         return True
-
-    def figures_for(self, changes) -> dict:
-        """The figures on the screen's rates with the (question, value) changes applied."""
-        answers = dict(self.answers)
-        answers.update(changes)
-        return self._figures(answers)
 
     def figures_on(self, assumptions: dict) -> dict:
         """The figures the screen's answers give on other rates (remembered like its own)."""

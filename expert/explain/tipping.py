@@ -18,10 +18,15 @@ from dataclasses import dataclass
 
 from expert.explain.whynot import apply_changes
 from expert.inputs.catalog import load_catalog
-from expert.numbers.assumptions import ASSUMPTION, CLIENT, shipped_assumptions
+from expert.numbers.assumptions import ASSUMPTION, CLIENT, shipped_assumptions, whole_number
 from expert.numbers.cost import staffing_steps
 from expert.numbers.figures import FIGURE_INPUTS, FIGURE_RATES
-from expert.numbers.search import nearest_change, nearest_change_on_steps, readable
+from expert.numbers.search import (
+    nearest_change,
+    nearest_change_on_steps,
+    readable,
+    relative_move,
+)
 from expert.reasoning.advisor import advise
 from expert.reasoning.conditions import conditions_of, questions_of
 from rules import all_rules
@@ -40,17 +45,26 @@ class Dial:
     high: float
     whole: bool
 
+    def value(self, x: float):
+        return int(round(x)) if self.whole else x
+
+    def setting(self, x: float, assumptions: dict) -> tuple:
+        """(answer changes, rates) with this number at ``x``: as Screen.decision takes them."""
+        if self.kind == CLIENT:
+            return ((self.key, self.value(x)),), None
+        return (), {**assumptions, self.key: self.value(x)}
+
+
+def rule_bounds(qid: str) -> list:
+    """The numbers the rules compare this question's answer with (at_least / below bounds)."""
+    return sorted({c.value_test.expected for meta in all_rules() for c in conditions_of(meta)
+                   if c.fact == "Answer" and c.subject == qid and c.value_test is not None
+                   and c.value_test.op in (">=", "<")})
+
 
 def _marks(key: str) -> tuple:
-    """The values the rules compare this number with directly (at_least / below bounds), and one
-    unit below each: where a direct reading of it can change."""
-    marks = set()
-    for meta in all_rules():
-        for c in conditions_of(meta):
-            t = c.value_test
-            if c.fact == "Answer" and c.subject == key and t is not None and t.op in (">=", "<"):
-                marks.update((t.expected - 1, t.expected))
-    return tuple(sorted(marks))
+    """Where a direct reading of this number can change: each bound, and one unit below it."""
+    return tuple(sorted({m for b in rule_bounds(key) for m in (b - 1, b)}))
 
 
 def dials(answers: dict, assumptions: dict, figures: dict) -> list[Dial]:
@@ -66,8 +80,8 @@ def dials(answers: dict, assumptions: dict, figures: dict) -> list[Dial]:
         for key, entry in shipped.items():
             if key not in answers:
                 low, high = entry.get("plausible", (entry["min"], entry["max"]))
-                whole = key in catalog and bool(catalog.get(key).integer)
-                found.append(Dial(key, ASSUMPTION, assumptions[key], low, high, whole))
+                found.append(Dial(key, ASSUMPTION, assumptions[key], low, high,
+                                  whole_number(key)))
     return found
 
 
@@ -83,24 +97,15 @@ def tipping_points(answers: dict, assumptions: dict, screen, winner: str) -> lis
     of a sum: each figure is a straight line in it and crosses a rule's bound at most once."""
     rows = []
     for dial in dials(answers, assumptions, screen.base_figures):
-        def figures(x, dial=dial):
-            x = int(round(x)) if dial.whole else x
-            if dial.kind == CLIENT:
-                return screen.figures_for(((dial.key, x),))
-            return screen.figures_on({**assumptions, dial.key: x})
-
         def state(x, dial=dial):
-            x = int(round(x)) if dial.whole else x
-            if dial.kind == CLIENT:
-                return screen.decision(((dial.key, x),))[0]
-            return screen.decision(assumptions={**assumptions, dial.key: x})[0]
+            return screen.decision(*dial.setting(x, assumptions))[0]
 
         def staffing(x, dial=dial):
             # Erlang C and the rota alone, not the whole cost model: only its steps are wanted.
-            x = int(round(x)) if dial.whole else x
-            return staffing_steps({**assumptions, **answers, dial.key: x}, hybrid=False)
-        ends = [figures(x) for x in (dial.low, dial.high)]
-        if dial.kind == ASSUMPTION and all(f == screen.base_figures for f in ends):
+            return staffing_steps({**assumptions, **answers, dial.key: dial.value(x)}, hybrid=False)
+        if dial.kind == ASSUMPTION and all(
+                screen.figures_on(dial.setting(x, assumptions)[1]) == screen.base_figures
+                for x in (dial.low, dial.high)):
             continue   # a rate none of these figures rests on (a home team's pay, say)
         marks = _marks(dial.key) if dial.kind == CLIENT else ()
         moves_staffing = any(staffing(x) != staffing(dial.current) for x in (dial.low, dial.high))
@@ -122,7 +127,7 @@ def tipping_points(answers: dict, assumptions: dict, screen, winner: str) -> lis
             rows.append({"key": dial.key, "kind": dial.kind, "now": dial.current, "at": at,
                          "direction": "up" if end > dial.current else "down",
                          "option": confirmed,
-                         "effort": abs(at - dial.current) / max(abs(dial.current), 1.0)})
+                         "effort": relative_move(dial.current, at)})
     return sorted(rows, key=lambda r: r["effort"])   # the smallest move first (stable)
 
 
@@ -136,6 +141,5 @@ def _within_reach(dial: Dial, end: float) -> float:
 
 
 def _confirm(answers: dict, assumptions: dict, dial: Dial, at) -> str:
-    if dial.kind == CLIENT:
-        return advise(apply_changes(answers, [(dial.key, at)]), assumptions=assumptions).decision.option
-    return advise(answers, assumptions={**assumptions, dial.key: at}).decision.option
+    changes, rates = dial.setting(at, assumptions)
+    return advise(apply_changes(answers, changes), assumptions=rates or assumptions).decision.option

@@ -90,7 +90,7 @@ def _shown(value) -> str:
     return found_kind(value)
 
 
-def _whole(key: str) -> bool:
+def whole_number(key: str) -> bool:
     """Whether the rate counts whole things. A rate that is also a question (calls_per_month,
     horizon_months) is the default for that answer, so it is read as the answer is: where the
     question takes a whole number, 6.000 and 2.5 are refused here too."""
@@ -102,7 +102,7 @@ def _whole(key: str) -> bool:
 def _number(key: str, value, where: str) -> int | float:
     """A rate's value as the prompt reads a number (``numeric.to_number``: 6,000, and in Russian
     35,5), then finite and within the tool's limit, before any arithmetic touches it."""
-    whole = _whole(key)
+    whole = whole_number(key)
     if isinstance(value, str):
         try:
             value = numeric.to_number(value, whole)

@@ -9,9 +9,14 @@ the options by total cost over the horizon changes. The rates are ranked by how 
 """
 from __future__ import annotations
 
-from expert.numbers.assumptions import shipped_assumptions
+from expert.numbers.assumptions import shipped_assumptions, whole_number
 from expert.numbers.cost import cost_model, staffing_steps
-from expert.numbers.search import nearest_change, nearest_change_on_steps, readable
+from expert.numbers.search import (
+    nearest_change,
+    nearest_change_on_steps,
+    readable,
+    relative_move,
+)
 
 ASK_FIRST = 3   # a client asked for two or three numbers answers them; a list of 29 is skipped
 
@@ -25,12 +30,11 @@ def deciding_rates(answers: dict, assumptions: dict, months: int | None = None,
                    limit: int = ASK_FIRST) -> list[dict]:
     """Up to ``limit`` assumed rates that would reorder the cost table: key, name, unit, now,
     at (the nearest value that reorders it), up (at or more; else at or less), order (after)."""
-    from expert.inputs.catalog import load_catalog
-    catalog, found = load_catalog(), []
+    found = []
     for key, entry in shipped_assumptions().items():
         if key in answers or "plausible" not in entry:
             continue
-        now, whole = assumptions[key], key in catalog and bool(catalog.get(key).integer)
+        now, whole = assumptions[key], whole_number(key)
 
         def order(x, key=key):
             return cost_order(cost_model(answers, {**assumptions, key: x}, months))
@@ -51,7 +55,7 @@ def deciding_rates(answers: dict, assumptions: dict, months: int | None = None,
             found.append({"key": key, "name": entry["name"], "unit": entry["unit"], "now": now,
                           "at": int(at) if float(at).is_integer() else at, "up": end > now,
                           "order": list(order(at)),
-                          "move": abs(at - now) / max(abs(now), 1.0)})
+                          "move": relative_move(now, at)})
     nearest = {}
     for row in sorted(found, key=lambda r: r["move"]):
         nearest.setdefault(row["key"], row)   # each rate once, on its nearer side

@@ -37,7 +37,7 @@ def nearest_change(state: Callable[[float], Hashable], current: float, end: floa
     """
     if end == current:
         return None
-    here, direction = state(current), (1 if end > current else -1)
+    here = state(current)
     if monotone and state(end) == here:
         return None
     found = _bracket(state, current, end, whole, marks, here)
@@ -54,9 +54,7 @@ def _bracket(state, current, end, whole, marks=(), here=None) -> tuple | None:
     # The marks ahead are probes of their own, nearest first, among the gallop's.
     ahead = sorted((m for m in marks if 0 < (m - current) * direction < abs(end - current)),
                    key=lambda m: abs(m - current))
-    # The first step: one unit, or a small share of the number itself; then doubling.
-    first = 1.0 if whole else max(abs(current), 1.0) * PRECISION
-    inside, outside, step = current, None, first
+    inside, outside, step = current, None, _first_step(current, whole)   # then doubling
     for _ in range(GALLOP_STEPS + len(ahead)):
         probe = min(current + direction * step, end) if direction > 0 else max(current - step, end)
         if whole:
@@ -76,6 +74,11 @@ def _bracket(state, current, end, whole, marks=(), here=None) -> tuple | None:
     return _closed(state, here, current, inside, outside, whole, direction)
 
 
+def _first_step(current: float, whole: bool) -> float:
+    """The gallop's first step: one unit, or a small share of the number itself."""
+    return 1.0 if whole else max(abs(current), 1.0) * PRECISION
+
+
 def _closed(state, here, current, inside, outside, whole, direction) -> tuple:
     """The bracket (inside: the current state; outside: another) closed by bisection to one
     unit, or to PRECISION of the distance from the current value."""
@@ -93,14 +96,6 @@ def _closed(state, here, current, inside, outside, whole, direction) -> tuple:
     return inside, outside
 
 
-def first_step(steps: Callable[[float], Hashable], current: float, end: float,
-               whole: bool) -> tuple | None:
-    """(last value before, first value of) the next step of a staircase that only ever rises
-    (or only falls) on the way to ``end``: its first change is never stepped over, because
-    once it has changed it never comes back. None when it does not change."""
-    return _bracket(steps, current, end, whole)
-
-
 def nearest_change_on_steps(state: Callable[[float], Hashable],
                             steps: Callable[[float], Hashable], current: float, end: float,
                             whole: bool, marks=(), limit: int = 100) -> float | None:
@@ -115,11 +110,11 @@ def nearest_change_on_steps(state: Callable[[float], Hashable],
     ``nearest_change`` does, and a flip and flip back narrower than that could be missed."""
     here, x = state(current), current
     direction = 1 if end > current else -1
-    probe = current + direction * (1.0 if whole else max(abs(current), 1.0) * PRECISION)
+    probe = current + direction * _first_step(current, whole)
     if (probe - end) * direction < 0 and steps(probe) != steps(current):
         return nearest_change(state, current, end, whole, marks)
     for _ in range(limit):
-        step = first_step(steps, x, end, whole)
+        step = _bracket(steps, x, end, whole)   # a staircase: its first change never reverts
         last = end if step is None else step[0]
         if last != x and state(last) != here:
             return nearest_change(state, x, last, whole, marks)
@@ -129,6 +124,11 @@ def nearest_change_on_steps(state: Callable[[float], Hashable],
             return step[1]
         x = step[1]
     return None
+
+
+def relative_move(current: float, value: float) -> float:
+    """How far ``value`` is from ``current``, as a share of it (of 1 for a current value near 0)."""
+    return abs(value - current) / max(abs(current), 1.0)
 
 
 def readable(state: Callable[[float], Hashable], threshold: float, current: float, end: float,

@@ -10,48 +10,18 @@ import json
 import pytest
 
 from expert.explain.sensitivity import sensitivity
-from expert.explain.whynot import apply_changes
-from expert.inputs.catalog import load_catalog
 from expert.inputs.examples import example_names, load_example
-from expert.numbers.assumptions import load_assumptions
-from expert.reasoning.advisor import advise
-
-
-def decided(answers, point, value):
-    """The engine's option with the tipping point's number set to ``value``."""
-    if point["kind"] == "client":
-        return advise(apply_changes(answers, [(point["key"], value)])).decision.option
-    return advise(answers, assumptions={**load_assumptions(), point["key"]: value}).decision.option
-
-
-def short_of(point):
-    """A value between the current one and the printed threshold, next to the threshold: one
-    unit for a number its question takes whole, else 2 % of the way (the printed value is
-    rounded within 1 % of the way)."""
-    now, at = point["now"], point["at"]
-    if point["key"] in load_catalog() and load_catalog().get(point["key"]).integer:
-        return at - 1 if at > now else at + 1
-    return now + (at - now) * 0.98
-
-
-def check_points(answers):
-    """Each tipping point: at the printed value the printed advice, just short of it the
-    current one; returns the points checked."""
-    found = sensitivity(answers, pairs=False)
-    for point in found["tipping"]:
-        assert decided(answers, point, point["at"]) == point["option"], point
-        assert decided(answers, point, short_of(point)) == found["recommendation"], point
-    return found["tipping"]
 
 
 @pytest.mark.parametrize("example", example_names())
-def test_every_printed_tipping_point_of_an_example_holds(example):
-    check_points(load_example(example)[0])
+def test_every_printed_tipping_point_of_an_example_holds(example, tipping_points_hold):
+    tipping_points_hold(load_example(example)[0])
 
 
-def test_waiting_for_the_own_centre_is_found_where_the_go_live_reaches_its_launch_time():
+def test_waiting_for_the_own_centre_is_found_where_the_go_live_reaches_its_launch_time(
+        tipping_points_hold):
     answers = load_example("specialist_line_staged_plan")[0]
-    points = {(p["key"], p["direction"]): p for p in check_points(answers)}
+    points = {(p["key"], p["direction"]): p for p in tipping_points_hold(answers)}
     go_live = points["months_to_go_live", "up"]
     assert (go_live["at"], go_live["option"]) == (answers["own_centre_launch_months"], "in_house")
     launch = points["own_centre_launch_months", "down"]
@@ -79,12 +49,12 @@ STORIES = {
 
 
 @pytest.mark.parametrize("story", STORIES)
-def test_every_tipping_point_of_a_client_story_holds(story):
-    check_points(STORIES[story])
+def test_every_tipping_point_of_a_client_story_holds(story, tipping_points_hold):
+    tipping_points_hold(STORIES[story])
 
 
-def test_a_base_just_past_a_thousand_tips_to_no_centre_below_it():
-    points = check_points(STORIES["a shop just past a thousand customers"])
+def test_a_base_just_past_a_thousand_tips_to_no_centre_below_it(tipping_points_hold):
+    points = tipping_points_hold(STORIES["a shop just past a thousand customers"])
     base = next(p for p in points if p["key"] == "customer_base")
     assert (base["at"], base["direction"]) == (999, "down")
 

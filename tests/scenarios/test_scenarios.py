@@ -668,22 +668,7 @@ def test_every_issue_23_story_states_the_seed_sentence_it_follows():
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
-def test_every_tipping_point_of_a_scenario_holds_where_it_is_printed(scenario):
+def test_every_tipping_point_of_a_scenario_holds_where_it_is_printed(scenario, tipping_points_hold):
     """Each number the story gave (and each rate its figures rest on) is moved to the tipping
     point the sensitivity search prints: there the printed advice, just short of it the story's."""
-    from expert.explain.sensitivity import sensitivity
-    from expert.explain.whynot import apply_changes
-    from expert.numbers.assumptions import load_assumptions
-    answers = load_catalog().validate(scenario.answers)
-    found = sensitivity(answers, pairs=False)
-
-    def decided(point, value):
-        if point["kind"] == "client":
-            return advise(apply_changes(answers, [(point["key"], value)])).decision.option
-        return advise(answers, assumptions={**load_assumptions(), point["key"]: value}).decision.option
-    for point in found["tipping"]:
-        now, at = point["now"], point["at"]
-        whole = point["key"] in load_catalog() and load_catalog().get(point["key"]).integer
-        short = (at - 1 if at > now else at + 1) if whole else now + (at - now) * 0.98
-        assert decided(point, at) == point["option"], point
-        assert decided(point, short) == found["recommendation"], point
+    tipping_points_hold(load_catalog().validate(scenario.answers))
